@@ -1,0 +1,55 @@
+"""The Celery app: JSON only, one queue per concern, late acks, bounded retries.
+
+Tasks are routed by the app module they live in (``parsing.tasks`` → ``parsing`` queue and so
+on); anything else goes to ``default``. Workers should consume every queue unless they are
+dedicated: ``celery -A smartcv worker -Q default,parsing,matching,rendering,webhooks``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from celery import Celery
+from kombu import Queue
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "smartcv.settings")
+
+app = Celery("smartcv")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+
+QUEUES = ("default", "parsing", "matching", "rendering", "webhooks")
+
+app.conf.update(
+    # JSON everywhere: tasks take ids and plain values, never pickled objects.
+    task_serializer="json",
+    result_serializer="json",
+    accept_content=["json"],
+    task_queues=[Queue(name) for name in QUEUES],
+    task_default_queue="default",
+    # Route by module: parsing.tasks.* → parsing, matching.tasks.* → matching, …
+    task_routes={f"{name}.tasks.*": {"queue": name} for name in QUEUES if name != "default"},
+    # Acknowledge after the task ran, so a worker killed mid-task hands it to another worker;
+    # every task is written to be safe to run twice.
+    task_acks_late=True,
+    task_reject_on_worker_lost=True,
+    # One message at a time per process: long parses must not hold short ones hostage.
+    worker_prefetch_multiplier=1,
+    # Hard limit kills a stuck task; the soft limit lets it record a failure first.
+    task_soft_time_limit=240,
+    task_time_limit=300,
+    task_track_started=True,
+    result_expires=3600,
+    broker_connection_retry_on_startup=True,
+    # Redis redelivers unacked messages after this; must exceed the longest countdown we use
+    # plus the hard time limit (webhook retries are also swept by beat, see webhooks.tasks).
+    broker_transport_options={"visibility_timeout": 7 * 3600},
+    worker_hijack_root_logger=False,
+    timezone="UTC",
+    beat_schedule={
+        "webhooks-retry-due-deliveries": {
+            "task": "webhooks.tasks.retry_due_deliveries_task",
+            "schedule": 60.0,
+        },
+    },
+)
+app.autodiscover_tasks()

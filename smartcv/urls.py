@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from smartcv.api.errors import api_not_found
+from smartcv.api.parserpro import UsageView
+from smartcv.health import healthz
+
+handler400 = "smartcv.api.errors.bad_request"
+handler404 = "smartcv.api.errors.page_not_found"
+handler500 = "smartcv.api.errors.server_error"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("api/v1/usage", UsageView.as_view(), name="parserpro-usage"),
+    path("api/webhook", include("webhooks.api.urls")),
+    # Unknown /api/ URLs answer 404 in their dialect's envelope (with DEBUG on as well).
+    re_path(r"^api(?:/.*)?$", api_not_found),
+    path("", include("smartcv.urls_pages")),
+]
