@@ -11,7 +11,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 USERNAME_VALIDATOR = RegexValidator(
-    r"^[a-zA-Z0-9](?:[a-zA-Z0-9_-]{1,38}[a-zA-Z0-9])?$",
+    r"^[a-zA-Z0-9][a-zA-Z0-9_-]{1,38}[a-zA-Z0-9]$",
     "3–40 characters: letters, digits, '-' and '_', starting and ending with a letter or digit.",
 )
 # Usernames are public (/u/<username>); these would collide with pages or mislead visitors.

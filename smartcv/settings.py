@@ -17,6 +17,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
+VAR_DIR.joinpath("static").mkdir(parents=True, exist_ok=True)  # embedded DB, media, static
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -102,6 +103,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "t
 if not DEBUG and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DEBUG is false")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+CSRF_FAILURE_VIEW = "smartcv.api.errors.csrf_failure"
 # The public base URL used in links SmartCV hands out (share links, status URLs, downloads).
 SITE_URL = env_str("SITE_URL", "http://localhost:8000").rstrip("/")
 
@@ -273,7 +275,8 @@ SILENCED_SYSTEM_CHECKS = ["security.W021"] if not env_bool("SECURE_HSTS_PRELOAD"
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "smartcv.api.authentication.ApiKeyAuthentication",
-        "smartcv.api.authentication.CsrfSessionAuthentication",
+        # The browser's session cookie; DRF enforces CSRF on unsafe methods.
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
-from rest_framework.authentication import BaseAuthentication, SessionAuthentication
+from rest_framework.authentication import BaseAuthentication
 from rest_framework.exceptions import AuthenticationFailed
 
 from smartcv.models import ApiKey
@@ -53,10 +53,6 @@ class ApiKeyAuthentication(BaseAuthentication):
     def authenticate_header(self, request) -> str:
         # Makes DRF answer 401 (not 403) when credentials are missing.
         return 'ApiKey realm="api"'
-
-
-class CsrfSessionAuthentication(SessionAuthentication):
-    """The browser's session cookie; DRF enforces CSRF for unsafe methods."""
 
 
 class ApiKeyAuthenticationScheme(OpenApiAuthenticationExtension):

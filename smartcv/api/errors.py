@@ -20,6 +20,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions as drf
 
 from smartcv.api.dialects import Dialect, dialect_for_path
@@ -170,6 +171,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> JsonResponse |
 # --- Django-level handlers for API paths (no DRF view involved) ------------------------------
 
 
+@csrf_exempt  # answers 404 whatever the method; nothing to protect
 def api_not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
     """Catch-all for unknown /api/ URLs, so they answer in their dialect even with DEBUG on."""
     return error_response(
@@ -203,3 +205,14 @@ def bad_request(request: HttpRequest, exception: Exception | None = None):
         "validation_error", "Bad request", status=400
     )
     return error_response(request, err)
+
+
+def csrf_failure(request: HttpRequest, reason: str = ""):
+    """CSRF_FAILURE_VIEW: API paths get their dialect's 403, pages Django's own."""
+    from django.views.csrf import csrf_failure as html_csrf_failure
+
+    if dialect_for_path(request.path) is None:
+        return html_csrf_failure(request, reason)
+    return error_response(
+        request, ApplicationError("forbidden", f"CSRF Failed: {reason}", status=403)
+    )
