@@ -10,9 +10,22 @@ from __future__ import annotations
 import os
 
 from celery import Celery
+from django.db import InterfaceError, OperationalError
 from kombu import Queue
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "smartcv.settings")
+
+# The retry policy of every task that talks to the database, the broker or storage: transient
+# failures (a database restart, a dropped connection) are retried with exponential backoff
+# (5 s, 10 s, 20 s … capped at 5 min, jittered) at most five times, then the task fails for
+# good and its service records why. Use as ``@shared_task(bind=True, **TRANSIENT_RETRY)``.
+TRANSIENT_RETRY = {
+    "autoretry_for": (OperationalError, InterfaceError, ConnectionError, TimeoutError),
+    "retry_backoff": 5,
+    "retry_backoff_max": 300,
+    "retry_jitter": True,
+    "max_retries": 5,
+}
 
 app = Celery("smartcv")
 app.config_from_object("django.conf:settings", namespace="CELERY")

@@ -73,3 +73,33 @@ def test_admin_revoke_action(admin_client, recruiter, recruiter_key):
 def test_admin_is_staff_only(client, recruiter):
     client.force_login(recruiter)
     assert client.get("/admin/smartcv/apikey/").status_code == 302
+
+
+@pytest.fixture
+def eager_failures_captured():
+    # Let eager apply() record failures and retries like a worker instead of raising.
+    previous = app.conf.task_eager_propagates
+    app.conf.task_eager_propagates = False
+    yield
+    app.conf.task_eager_propagates = previous
+
+
+def test_transient_failures_are_retried_a_bounded_number_of_times(eager_failures_captured):
+    from django.db import OperationalError
+
+    from smartcv.celery import TRANSIENT_RETRY
+
+    calls = {"n": 0}
+
+    @app.task(bind=True, name="tests.flaky_task", **TRANSIENT_RETRY)
+    def flaky_task(self, fail_times: int) -> int:
+        calls["n"] += 1
+        if calls["n"] <= fail_times:
+            raise OperationalError("database restarting")
+        return calls["n"]
+
+    assert flaky_task.apply(args=(2,), throw=False).get() == 3
+    calls["n"] = 0
+    result = flaky_task.apply(args=(99,), throw=False)
+    assert result.failed()
+    assert calls["n"] == 1 + TRANSIENT_RETRY["max_retries"]
