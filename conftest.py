@@ -10,6 +10,12 @@ from smartcv.services import api_key_create, user_create
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Actor fixtures create users with passwords; PBKDF2 would dominate the test run.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     # Rate-limit counters live in the cache; each test starts with fresh windows.
     cache.clear()
@@ -21,7 +27,13 @@ def _clear_cache():
 def make_user(db):
     counter = {"n": 0}
 
-    def make(username: str | None = None, *, plan: str = "growth", password: str = "correct horse 42", **extra):
+    def make(
+        username: str | None = None,
+        *,
+        plan: str = "growth",
+        password: str = "correct horse 42",  # noqa: S107 (the test users' fixed password)
+        **extra,
+    ):
         counter["n"] += 1
         user = user_create(
             username=username or f"user{counter['n']}",

@@ -2,5 +2,5 @@ from django.apps import AppConfig
 
 
 class RenderingConfig(AppConfig):
-    default_auto_field = 'django.db.models.BigAutoField'
-    name = 'rendering'
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "rendering"

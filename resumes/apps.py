@@ -2,5 +2,5 @@ from django.apps import AppConfig
 
 
 class ResumesConfig(AppConfig):
-    default_auto_field = 'django.db.models.BigAutoField'
-    name = 'resumes'
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "resumes"

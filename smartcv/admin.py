@@ -17,8 +17,12 @@ class UserAdmin(DjangoUserAdmin):
     list_filter = ("plan", "is_staff", "is_active")
     search_fields = ("username", "email")
     list_select_related = ("plan",)
-    fieldsets = DjangoUserAdmin.fieldsets + (
-        ("Plan and billing", {"fields": ("plan", "billing_anchor", "credits_override", "overage_enabled")}),
+    fieldsets = (
+        *DjangoUserAdmin.fieldsets,
+        (
+            "Plan and billing",
+            {"fields": ("plan", "billing_anchor", "credits_override", "overage_enabled")},
+        ),
     )
 
 
@@ -57,7 +61,14 @@ class UsagePeriodAdmin(admin.ModelAdmin):
     list_display = ("user", "period_start", "period_end", "credits_used", "overage_credits", "api_calls")
     list_select_related = ("user",)
     search_fields = ("user__username",)
-    readonly_fields = ("user", "period_start", "period_end", "credits_used", "overage_credits", "api_calls")
+    readonly_fields = (
+        "user",
+        "period_start",
+        "period_end",
+        "credits_used",
+        "overage_credits",
+        "api_calls",
+    )
     inlines = [CreditLedgerInline]
 
 

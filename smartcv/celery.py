@@ -11,7 +11,7 @@ import os
 
 from celery import Celery
 from django.db import InterfaceError, OperationalError
-from kombu import Queue
+from kombu import Exchange, Queue
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "smartcv.settings")
 
@@ -37,7 +37,7 @@ app.conf.update(
     task_serializer="json",
     result_serializer="json",
     accept_content=["json"],
-    task_queues=[Queue(name) for name in QUEUES],
+    task_queues=[Queue(name, Exchange(name), routing_key=name) for name in QUEUES],
     task_default_queue="default",
     # Route by module: parsing.tasks.* → parsing, matching.tasks.* → matching, …
     task_routes={f"{name}.tasks.*": {"queue": name} for name in QUEUES if name != "default"},

@@ -33,4 +33,6 @@ def _broker() -> str:
 def healthz(request):
     checks = {"database": _database(), "broker": _broker()}
     healthy = all(value in ("ok", "eager") for value in checks.values())
-    return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
+    )

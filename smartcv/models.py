@@ -17,9 +17,29 @@ USERNAME_VALIDATOR = RegexValidator(
 # Usernames are public (/u/<username>); these would collide with pages or mislead visitors.
 RESERVED_USERNAMES = frozenset(
     {
-        "admin", "api", "static", "media", "u", "share", "login", "logout", "signup", "account",
-        "accounts", "settings", "dashboard", "healthz", "root", "support", "help", "smartcv",
-        "staff", "system", "null", "undefined", "me",
+        "admin",
+        "api",
+        "static",
+        "media",
+        "u",
+        "share",
+        "login",
+        "logout",
+        "signup",
+        "account",
+        "accounts",
+        "settings",
+        "dashboard",
+        "healthz",
+        "root",
+        "support",
+        "help",
+        "smartcv",
+        "staff",
+        "system",
+        "null",
+        "undefined",
+        "me",
     }
 )
 

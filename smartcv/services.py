@@ -211,8 +211,7 @@ def usage_period_current(user: User, *, at: datetime | None = None) -> UsagePeri
 def insufficient_credits(available: int, needed: int) -> ApplicationError:
     return ApplicationError(
         "insufficient_credits",
-        f"Insufficient credits. You have {available} credits, but this operation "
-        f"requires {needed}.",
+        f"Insufficient credits. You have {available} credits, but this operation requires {needed}.",
         status=402,
         details=[{"credits_remaining": available, "credits_required": needed}],
     )
@@ -247,9 +246,7 @@ def credits_charge(*, user: User, amount: int, operation: str, reference: str = 
     period.refresh_from_db(fields=["credits_used"])
     overage = max(0, min(amount, period.credits_used - total))
     if overage:
-        UsagePeriod.objects.filter(pk=period.pk).update(
-            overage_credits=F("overage_credits") + overage
-        )
+        UsagePeriod.objects.filter(pk=period.pk).update(overage_credits=F("overage_credits") + overage)
     CreditLedgerEntry.objects.create(
         period=period,
         user=user,

@@ -92,7 +92,8 @@ def redis_url(name: str) -> str:
 # --- Core -----------------------------------------------------------------------------------
 
 DEBUG = env_bool("DEBUG", True)
-_DEV_SECRET = "embedded-dev-secret-key-not-for-production-use-0123456789abcdefghijkl"
+# Only for the embedded run; refused below when DEBUG is off.
+_DEV_SECRET = "embedded-dev-secret-key-not-for-production-use-0123456789abcdefghijkl"  # noqa: S105
 SECRET_KEY = env_str("SECRET_KEY", _DEV_SECRET if DEBUG else "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is false")
@@ -257,7 +258,9 @@ USE_TZ = True
 
 # --- Security (production) ------------------------------------------------------------------
 
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
+)
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = True

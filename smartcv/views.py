@@ -42,7 +42,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "dashboard.html",
-        {"usage": usage, "credits_percent": min(100, percent), "key_count": request.user.api_keys.filter(revoked_at__isnull=True).count()},
+        {
+            "usage": usage,
+            "credits_percent": min(100, percent),
+            "key_count": request.user.api_keys.filter(revoked_at__isnull=True).count(),
+        },
     )
 
 

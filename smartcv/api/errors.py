@@ -81,9 +81,7 @@ def to_application_error(exc: Exception) -> ApplicationError | None:
     if isinstance(exc, drf.ValidationError):
         return _validation_error(exc.detail)
     if isinstance(exc, drf.ParseError):
-        return ApplicationError(
-            "validation_error", f"Malformed request body: {exc.detail}", status=400
-        )
+        return ApplicationError("validation_error", f"Malformed request body: {exc.detail}", status=400)
     if isinstance(exc, (drf.NotAuthenticated, drf.AuthenticationFailed)):
         return ApplicationError("invalid_api_key", "Invalid or missing API key", status=401)
     if isinstance(exc, drf.PermissionDenied):
@@ -213,6 +211,4 @@ def csrf_failure(request: HttpRequest, reason: str = ""):
 
     if dialect_for_path(request.path) is None:
         return html_csrf_failure(request, reason)
-    return error_response(
-        request, ApplicationError("forbidden", f"CSRF Failed: {reason}", status=403)
-    )
+    return error_response(request, ApplicationError("forbidden", f"CSRF Failed: {reason}", status=403))

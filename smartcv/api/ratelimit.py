@@ -73,7 +73,9 @@ def request_category(request: HttpRequest) -> str:
         match = resolve(request.path_info)
     except Resolver404:
         match = None
-    view_class = getattr(match.func, "cls", None) or getattr(match.func, "view_class", None) if match else None
+    view_class = (
+        getattr(match.func, "cls", None) or getattr(match.func, "view_class", None) if match else None
+    )
     declared = getattr(view_class, "rate_category", None)
     if isinstance(declared, dict):  # per-method categories, e.g. {"POST": "bulk"}
         declared = declared.get(request.method)
@@ -124,8 +126,7 @@ class RateLimitMiddleware:
                 request,
                 ApplicationError(
                     "rate_limit_exceeded",
-                    f"Rate limit exceeded: {limit} requests per minute. "
-                    f"Retry in {retry_after} seconds.",
+                    f"Rate limit exceeded: {limit} requests per minute. Retry in {retry_after} seconds.",
                     status=429,
                     headers={"Retry-After": str(retry_after)},
                 ),

@@ -11,7 +11,12 @@ PASSWORD = "a sturdy passphrase 9"
 
 
 def _signup(client, **overrides):
-    data = {"username": "newrecruiter", "email": "new@example.com", "password1": PASSWORD, "password2": PASSWORD}
+    data = {
+        "username": "newrecruiter",
+        "email": "new@example.com",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+    }
     data.update(overrides)
     return client.post("/signup/", data)
 

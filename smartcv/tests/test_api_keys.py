@@ -81,7 +81,9 @@ def test_session_with_csrf_token_can_write(recruiter_client):
     recruiter_client.get("/dashboard/")  # sets the csrftoken cookie
     token = recruiter_client.cookies["csrftoken"].value
     response = recruiter_client.post(
-        "/api/resumes/_probe", {"name": "ab", "count": 1}, content_type="application/json",
+        "/api/resumes/_probe",
+        {"name": "ab", "count": 1},
+        content_type="application/json",
         HTTP_X_CSRFTOKEN=token,
     )
     assert response.status_code == 201

@@ -122,9 +122,7 @@ def test_new_period_starts_with_fresh_credits(make_user):
     user.billing_anchor = timezone.now() - timezone.timedelta(days=40)
     user.save()
     old_start = period_bounds(user.billing_anchor, timezone.now() - timezone.timedelta(days=20))[0]
-    UsagePeriod.objects.create(
-        user=user, period_start=old_start, period_end=old_start, credits_used=10
-    )
+    UsagePeriod.objects.create(user=user, period_start=old_start, period_end=old_start, credits_used=10)
     assert credits_remaining(user) == 10
 
 
@@ -134,8 +132,14 @@ def test_usage_endpoint_has_exactly_the_documented_shape(api_client, recruiter):
     assert response.status_code == 200
     body = response.json()
     assert list(body) == [
-        "plan", "plan_name", "credits_total", "credits_used", "credits_remaining",
-        "api_calls_this_period", "resets_at", "overage_price_cents",
+        "plan",
+        "plan_name",
+        "credits_total",
+        "credits_used",
+        "credits_remaining",
+        "api_calls_this_period",
+        "resets_at",
+        "overage_price_cents",
     ]
     assert body["plan"] == "growth"
     assert body["plan_name"] == "Growth"

@@ -107,14 +107,23 @@ def test_wrong_method_is_a_405_with_allow_header(api_client, dialect):
     [
         (
             "/api/resumes/nope/deeper",
-            {"success": False, "error": "No API endpoint at /api/resumes/nope/deeper",
-             "code": "NOT_FOUND", "details": {}},
+            {
+                "success": False,
+                "error": "No API endpoint at /api/resumes/nope/deeper",
+                "code": "NOT_FOUND",
+                "details": {},
+            },
         ),
         ("/api/user/nope", {"msg": "No API endpoint at /api/user/nope"}),
         (
             "/api/v1/candidates/nope/deeper",
-            {"error": {"code": "not_found", "message": "No API endpoint at /api/v1/candidates/nope/deeper",
-                       "details": []}},
+            {
+                "error": {
+                    "code": "not_found",
+                    "message": "No API endpoint at /api/v1/candidates/nope/deeper",
+                    "details": [],
+                }
+            },
         ),
     ],
 )
@@ -129,16 +138,36 @@ def test_unknown_reader_url_is_a_spring_404(api_client):
     assert response.status_code == 404
     body = response.json()
     assert (body["status"], body["error"], body["code"], body["path"]) == (
-        404, "Not Found", "NOT_FOUND", "/api/scores/nope/deeper/still"
+        404,
+        "Not Found",
+        "NOT_FOUND",
+        "/api/scores/nope/deeper/still",
     )
 
 
 @pytest.mark.parametrize(
     ("dialect", "expected"),
     [
-        ("smartcv", {"success": False, "error": "Invalid or missing API key", "code": "INVALID_API_KEY", "details": {}}),
+        (
+            "smartcv",
+            {
+                "success": False,
+                "error": "Invalid or missing API key",
+                "code": "INVALID_API_KEY",
+                "details": {},
+            },
+        ),
         ("profile", {"msg": "User not authenticated"}),
-        ("parserpro", {"error": {"code": "invalid_api_key", "message": "Invalid or missing API key", "details": []}}),
+        (
+            "parserpro",
+            {
+                "error": {
+                    "code": "invalid_api_key",
+                    "message": "Invalid or missing API key",
+                    "details": [],
+                }
+            },
+        ),
     ],
 )
 def test_missing_key_is_a_401_in_every_dialect(anon_client, dialect, expected):
@@ -149,7 +178,9 @@ def test_missing_key_is_a_401_in_every_dialect(anon_client, dialect, expected):
 
 
 def test_reader_401_says_invalid_api_key(anon_client):
-    response = anon_client.post(PROBES["reader"], {}, format="json", HTTP_AUTHORIZATION="ApiKey ts_wrong")
+    response = anon_client.post(
+        PROBES["reader"], {}, format="json", HTTP_AUTHORIZATION="ApiKey ts_wrong"
+    )
     assert response.status_code == 401
     assert response.json()["message"] == "Invalid Api Key"
 

@@ -34,7 +34,14 @@ def test_smartcv_default_limit_is_ten():
 def test_parserpro_page_shape_with_next_and_prev():
     assert _page(ParserproPagination(), "page=2&limit=2") == {
         "data": ["starter", "growth"],
-        "meta": {"total": 6, "page": 2, "limit": 2, "total_pages": 3, "has_next": True, "has_prev": True},
+        "meta": {
+            "total": 6,
+            "page": 2,
+            "limit": 2,
+            "total_pages": 3,
+            "has_next": True,
+            "has_prev": True,
+        },
     }
 
 
@@ -46,14 +53,26 @@ def test_parserpro_limit_is_capped_at_the_maximum():
 def test_page_past_the_end_is_empty_with_totals():
     body = _page(ParserproPagination(), "page=9&limit=5")
     assert body["data"] == []
-    assert body["meta"] == {"total": 6, "page": 9, "limit": 5, "total_pages": 2, "has_next": False, "has_prev": True}
+    assert body["meta"] == {
+        "total": 6,
+        "page": 9,
+        "limit": 5,
+        "total_pages": 2,
+        "has_next": False,
+        "has_prev": True,
+    }
 
 
 def test_spring_page_is_zero_based():
     body = _page(SpringPagination(), "page=0&size=4")
     assert body["content"] == ["free", "free_trial", "starter", "growth"]
     assert (body["totalElements"], body["totalPages"], body["number"], body["size"]) == (6, 2, 0, 4)
-    assert (body["first"], body["last"], body["numberOfElements"], body["empty"]) == (True, False, 4, False)
+    assert (body["first"], body["last"], body["numberOfElements"], body["empty"]) == (
+        True,
+        False,
+        4,
+        False,
+    )
     last = _page(SpringPagination(), "page=1&size=4")
     assert last["content"] == ["scale", "enterprise"]
     assert last["last"] is True

@@ -43,7 +43,13 @@ def test_celery_is_configured_for_safe_background_work():
     assert conf.task_acks_late is True
     assert conf.worker_prefetch_multiplier == 1
     assert conf.task_time_limit > conf.task_soft_time_limit > 0
-    assert {q.name for q in conf.task_queues} == {"default", "parsing", "matching", "rendering", "webhooks"}
+    assert {q.name for q in conf.task_queues} == {
+        "default",
+        "parsing",
+        "matching",
+        "rendering",
+        "webhooks",
+    }
     router = app.amqp.router
     for module in ("parsing", "matching", "rendering", "webhooks"):
         route = router.route({}, f"{module}.tasks.some_task", args=(), kwargs={})
@@ -55,8 +61,11 @@ def test_admin_lists_platform_models(admin_client, recruiter, recruiter_key):
 
     credits_charge(user=recruiter, amount=1, operation="parse")
     for url in [
-        "/admin/smartcv/user/", "/admin/smartcv/apikey/", "/admin/smartcv/plan/",
-        "/admin/smartcv/usageperiod/", "/admin/smartcv/creditledgerentry/",
+        "/admin/smartcv/user/",
+        "/admin/smartcv/apikey/",
+        "/admin/smartcv/plan/",
+        "/admin/smartcv/usageperiod/",
+        "/admin/smartcv/creditledgerentry/",
     ]:
         assert admin_client.get(url).status_code == 200, url
 

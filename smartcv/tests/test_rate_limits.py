@@ -12,7 +12,14 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize(
     ("base", "category", "expected"),
-    [(10, "read", 20), (10, "write", 10), (10, "bulk", 4), (120, "bulk", 40), (300, "read", 600), (1, "bulk", 1)],
+    [
+        (10, "read", 20),
+        (10, "write", 10),
+        (10, "bulk", 4),
+        (120, "bulk", 40),
+        (300, "read", 600),
+        (1, "bulk", 1),
+    ],
 )
 def test_category_multipliers(base, category, expected):
     assert category_limit(base, category) == expected

@@ -16,11 +16,27 @@ PRODUCTION = {
 
 
 def _run(code: str, **env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_", "REDIS_", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "CELERY_", "STORAGE_"))}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(
+            ("DATABASE_", "REDIS_", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "CELERY_", "STORAGE_")
+        )
+    }
     clean.update(env)
     return subprocess.run(
-        [sys.executable, "-c", "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'smartcv.settings'); django.setup(); " + code],
-        cwd=ROOT, env=clean, capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-c",
+            "import django, os; "
+            "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'smartcv.settings'); django.setup(); "
+            + code,
+        ],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -38,19 +54,27 @@ def test_embedded_default_is_sqlite_eager_and_local_files():
 
 
 def test_database_and_redis_urls_are_used():
-    env = {"DATABASE_URL": "postgresql://app:pw@db.internal:5433/smartcv", "REDIS_URL": "redis://cache:6379/2"}
-    assert _settings("s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME'], s.DATABASES['default']['PORT']", **env) == (
-        "django.db.backends.postgresql smartcv 5433"
+    env = {
+        "DATABASE_URL": "postgresql://app:pw@db.internal:5433/smartcv",
+        "REDIS_URL": "redis://cache:6379/2",
+    }
+    assert _settings(
+        "s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME'], "
+        "s.DATABASES['default']['PORT']",
+        **env,
+    ) == ("django.db.backends.postgresql smartcv 5433")
+    assert (
+        _settings("s.CELERY_BROKER_URL, s.CELERY_TASK_ALWAYS_EAGER", **env)
+        == "redis://cache:6379/2 False"
     )
-    assert _settings("s.CELERY_BROKER_URL, s.CELERY_TASK_ALWAYS_EAGER", **env) == "redis://cache:6379/2 False"
     assert _settings("s.CACHES['default']['BACKEND']", **env).endswith("RedisCache")
 
 
 def test_s3_storage_settings():
     env = {"STORAGE_BUCKET_NAME": "cvs", "STORAGE_ENDPOINT_URL": "http://minio:9000"}
-    assert _settings("s.STORAGES['default']['BACKEND'], s.STORAGES['default']['OPTIONS']['endpoint_url']", **env) == (
-        "storages.backends.s3.S3Storage http://minio:9000"
-    )
+    assert _settings(
+        "s.STORAGES['default']['BACKEND'], s.STORAGES['default']['OPTIONS']['endpoint_url']", **env
+    ) == ("storages.backends.s3.S3Storage http://minio:9000")
 
 
 def test_media_root_from_env(tmp_path):
@@ -81,7 +105,11 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
     env.update(PRODUCTION, DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3")
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

@@ -73,7 +73,10 @@ def test_rate_limit_is_shared_by_server_processes():
     processes = [
         subprocess.Popen(
             [sys.executable, "-c", _HIT_SCRIPT, identity, "25", now],
-            cwd=ROOT, env=os.environ.copy(), stdout=subprocess.PIPE, text=True,
+            cwd=ROOT,
+            env=os.environ.copy(),
+            stdout=subprocess.PIPE,
+            text=True,
         )
         for _ in range(4)
     ]
