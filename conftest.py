@@ -96,3 +96,13 @@ def recruiter_client(client, recruiter):
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(recruiter)
     return browser
+
+
+@pytest.fixture
+def receiver():
+    """A real HTTP receiver on 127.0.0.1 (random port) that records every request."""
+    from smartcv.tests.http_receiver import Receiver
+
+    server = Receiver().start()
+    yield server
+    server.stop()

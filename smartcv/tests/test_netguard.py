@@ -21,13 +21,6 @@ LOCAL = ["127.0.0.1"]
 
 
 @pytest.fixture
-def receiver():
-    server = Receiver().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
 def fake_dns(monkeypatch):
     """fake_dns({"name.test": ["1.2.3.4", …]}): those names resolve so; others really."""
     real_getaddrinfo = socket.getaddrinfo

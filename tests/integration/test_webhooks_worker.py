@@ -9,19 +9,12 @@ from django.conf import settings
 from django.db import transaction
 
 from smartcv.services import user_create
-from smartcv.tests.http_receiver import Receiver, Reply
+from smartcv.tests.http_receiver import Reply
 from webhooks import signing
 from webhooks.models import DeliveryStatus, WebhookDelivery, WebhookEvent
 from webhooks.services import emit, endpoint_create
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def receiver():
-    server = Receiver().start()
-    yield server
-    server.stop()
 
 
 def _wait_for(delivery_id, statuses, timeout=30.0) -> WebhookDelivery:

@@ -2,16 +2,6 @@ from __future__ import annotations
 
 import pytest
 
-from smartcv.tests.http_receiver import Receiver
-
-
-@pytest.fixture
-def receiver():
-    """A real HTTP receiver on 127.0.0.1 (random port), stopped after the test."""
-    server = Receiver().start()
-    yield server
-    server.stop()
-
 
 @pytest.fixture
 def local_webhooks(settings):
