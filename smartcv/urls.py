@@ -17,7 +17,10 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("api/v1/usage", UsageView.as_view(), name="parserpro-usage"),
     path("api/webhook", include("webhooks.api.urls")),
+    path("api/", include("resumes.api.urls")),
+    path("api/", include("parsing.api.urls")),
     # Unknown /api/ URLs answer 404 in their dialect's envelope (with DEBUG on as well).
     re_path(r"^api(?:/.*)?$", api_not_found),
     path("", include("smartcv.urls_pages")),
+    path("", include("resumes.urls")),
 ]

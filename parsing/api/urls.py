@@ -1,0 +1,3 @@
+"""API URLs of this app, mounted under /api/ by smartcv.urls."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Public and recruiter pages of the resumes app, mounted at / by smartcv.urls."""
+
+urlpatterns: list = []
