@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 
 from celery import Celery
+from celery.signals import worker_process_init
 from django.db import InterfaceError, OperationalError
 from kombu import Exchange, Queue
 
@@ -59,6 +60,14 @@ app.conf.update(
     worker_hijack_root_logger=False,
     timezone="UTC",
     beat_schedule={
+        "parsing-purge-expired-candidates": {
+            "task": "parsing.tasks.purge_expired_candidates_task",
+            "schedule": 3600.0,
+        },
+        "rendering-purge-expired-exports": {
+            "task": "rendering.tasks.purge_expired_exports_task",
+            "schedule": 3600.0,
+        },
         "webhooks-retry-due-deliveries": {
             "task": "webhooks.tasks.retry_due_deliveries_task",
             "schedule": 60.0,
@@ -66,3 +75,11 @@ app.conf.update(
     },
 )
 app.autodiscover_tasks()
+
+
+@worker_process_init.connect
+def _start_extraction_worker(**kwargs) -> None:
+    # Each prefork child starts its isolated extraction worker now, not on its first CV.
+    from parsing.extract import warm_up
+
+    warm_up()

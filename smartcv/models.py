@@ -84,6 +84,12 @@ class User(AbstractUser):
     overage_enabled = models.BooleanField(
         default=False, help_text="Allow credits beyond the allowance, billed at the overage price."
     )
+    candidate_retention_days = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Delete candidates and their files this many days after upload (GDPR). "
+        "Empty: the site default (SMARTCV_CANDIDATE_RETENTION_DAYS).",
+    )
 
     objects = UserManager()
 

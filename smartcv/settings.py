@@ -235,7 +235,7 @@ STORAGES = {
 # Without a broker everything runs eagerly in-process (the embedded default). CELERY_EAGER
 # forces either mode explicitly.
 
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_EAGER", not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -312,7 +312,14 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api",
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "EducationLevelEnum": "matching.models.EducationLevel",
+        "JobStatusEnum": "matching.models.JobStatus",
+        "JobSourceEnum": "matching.models.JobSource",
+        "PipelineStatusEnum": "matching.models.PipelineStatus",
+        "CandidateSourceEnum": "parsing.models.CandidateSource",
+        "ParseStatusEnum": "parsing.models.ParseStatus",
+    },
 }
 
 # --- SmartCV --------------------------------------------------------------------------------
@@ -323,6 +330,8 @@ SMARTCV_WEBHOOK_TIMEOUT = 10
 # Seconds to wait before attempt 2, 3, …; after the last, the delivery is recorded as failed.
 SMARTCV_WEBHOOK_RETRY_DELAYS = [30, 120, 600, 3600, 6 * 3600]
 SMARTCV_DEFAULT_PLAN = env_str("SMARTCV_DEFAULT_PLAN", "free_trial")
+# Days after which candidates and their CV files are purged unless an account sets its own.
+SMARTCV_CANDIDATE_RETENTION_DAYS = env_int("SMARTCV_CANDIDATE_RETENTION_DAYS", 365, minimum=1)
 # Requests per minute (base) for API calls without valid credentials, per client address.
 SMARTCV_ANONYMOUS_RATE_LIMIT = env_int("SMARTCV_ANONYMOUS_RATE_LIMIT", 30, minimum=1)
 

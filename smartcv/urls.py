@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from smartcv import files
 from smartcv.api.errors import api_not_found
 from smartcv.api.parserpro import UsageView
 from smartcv.health import healthz
@@ -17,10 +18,13 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("api/v1/usage", UsageView.as_view(), name="parserpro-usage"),
     path("api/webhook", include("webhooks.api.urls")),
+    path("api/", include("rendering.api.urls")),
     path("api/", include("resumes.api.urls")),
     path("api/", include("parsing.api.urls")),
+    path("api/", include("matching.api.urls")),
     # Unknown /api/ URLs answer 404 in their dialect's envelope (with DEBUG on as well).
     re_path(r"^api(?:/.*)?$", api_not_found),
+    path("files/<str:token>", files.download, name="files-download"),
     path("", include("smartcv.urls_pages")),
     path("", include("resumes.urls")),
 ]

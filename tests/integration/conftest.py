@@ -68,3 +68,10 @@ def _delete_cache_keys() -> None:
     keys = list(client.scan_iter(match=f"{prefix}:*", count=1000))
     if keys:
         client.delete(*keys)
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp():
+    """Replaces the root conftest's per-test media folder: the worker must read the files a
+    test stores, so both keep the MEDIA_ROOT that scripts/integration.sh set."""
+    return settings.MEDIA_ROOT

@@ -86,12 +86,26 @@ def seed_demo_api_key(ctx: SeedContext) -> None:
     ctx.objects["api_key"] = api_key_create(user=ctx.objects["recruiter"], name=DEMO_KEY_NAME).raw
 
 
+def seed_demo_resume(ctx: SeedContext) -> None:
+    from resumes.seed import seed_demo_resume as seed
+
+    ctx.objects.update(seed(owner=ctx.objects["recruiter"], say=ctx.say))
+
+
+def seed_demo_candidates(ctx: SeedContext) -> None:
+    from parsing.seed import seed_demo_candidates as seed
+
+    ctx.objects.update(seed(owner=ctx.objects["recruiter"], say=ctx.say))
+
+
 # Append new steps here; they run in order, in one transaction.
 SEED_STEPS: list[Callable[[SeedContext], None]] = [
     seed_plans,
     seed_demo_recruiter,
     seed_demo_candidate,
     seed_demo_api_key,
+    seed_demo_resume,
+    seed_demo_candidates,
 ]
 
 
