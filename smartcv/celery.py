@@ -78,8 +78,11 @@ app.autodiscover_tasks()
 
 
 @worker_process_init.connect
-def _start_extraction_worker(**kwargs) -> None:
-    # Each prefork child starts its isolated extraction worker now, not on its first CV.
-    from parsing.extract import warm_up
+def _warm_up_parser(**kwargs) -> None:
+    # Each prefork child starts its isolated extraction worker and loads the language model
+    # now, not on its first CV.
+    from parsing.extract import warm_up as extraction_warm_up
+    from parsing.structure import warm_up as structuring_warm_up
 
-    warm_up()
+    extraction_warm_up()
+    structuring_warm_up()
