@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from resumes.document import PRESENT, SECTIONS, ResumeDocument
+from resumes.document import PRESENT, SECTIONS, ResumeDocument, skill_category_label
 
 PAGE_SIZES_MM: dict[str, tuple[float, float]] = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
 
@@ -175,7 +175,8 @@ def skill_groups(document: ResumeDocument) -> list[dict[str, Any]]:
         groups.setdefault(skill.category, []).append(label)
     ordered = sorted(groups.items(), key=lambda item: item[0] != "")
     return [
-        {"category": category, "skills": names, "text": ", ".join(names)} for category, names in ordered
+        {"category": skill_category_label(category), "skills": names, "text": ", ".join(names)}
+        for category, names in ordered
     ]
 
 

@@ -141,6 +141,18 @@ class EducationItem(_Dated):
     description: LongText = ""
 
 
+# How the profile dialect's skill groups read to a person; other categories show as written.
+SKILL_CATEGORY_LABELS = {
+    "languages": "Languages",
+    "frameworksAndTools": "Frameworks & tools",
+    "softSkills": "Soft skills",
+}
+
+
+def skill_category_label(category: str) -> str:
+    return SKILL_CATEGORY_LABELS.get(category, category)
+
+
 class Skill(_Part):
     name: Text
     # Free category; the profile dialect groups by "languages", "frameworksAndTools" and
