@@ -28,10 +28,11 @@ help:
 setup:
 	@bash scripts/setup.sh
 
+# Links SmartCV hands out (downloads, share links) point at the port it serves on.
 run: setup
 	$(EMBEDDED) $(PY) manage.py migrate --noinput
-	$(EMBEDDED) $(PY) manage.py seed_demo --base-url http://127.0.0.1:$(PORT)
-	$(EMBEDDED) $(PY) manage.py runserver $(HOST):$(PORT)
+	$(EMBEDDED) SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} $(PY) manage.py seed_demo --base-url http://127.0.0.1:$(PORT)
+	$(EMBEDDED) SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} $(PY) manage.py runserver $(HOST):$(PORT)
 
 # pytest exits 5 when it collected no tests: that is not a failure here.
 test: setup

@@ -206,7 +206,13 @@ def experience_range(
     best: tuple[str, float | None, float | None] = ("", None, None)
     for match in _YEARS.finditer(text or ""):
         window = text[max(0, match.start() - 60) : match.end() + 60].lower()
-        if require_context and not re.search(
+        # "5+ years" and "at least 3 years" state a requirement on their own; a bare number of
+        # years needs words about experience nearby ("we are 25 years old" does not count).
+        stated = "+" in match.group(0) or re.search(
+            r"(at least|minimum|min\.|over|more than|au moins|al menos|mindestens)\s*$",
+            text[max(0, match.start() - 20) : match.start()].lower(),
+        )
+        if require_context and not stated and not re.search(
             r"experi|expérience|experiencia|erfahrung|professional|working", window
         ):
             continue

@@ -51,6 +51,8 @@ def test_title_skills_experience_education_and_location():
         ),
         ("Entwickler\nMindestens 2 Jahre Berufserfahrung mit Go.", ("2+ years", 2.0, None)),
         ("Engineer\nWe are 25 years old as a company.", ("", None, None)),
+        ("Dev\nA Senior React Developer with 5+ years...", ("5+ years", 5.0, None)),
+        ("Dev\nAt least 3 years in backend roles.", ("3+ years", 3.0, None)),
     ],
 )
 def test_experience_in_several_languages(text, expected):
