@@ -169,3 +169,8 @@ class CreditLedgerEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.operation} {self.amount:+d}"
+
+    @property
+    def balance_change(self) -> str:
+        """How the balance moved, as a person reads it: "−3" for a charge, "+3" for a refund."""
+        return f"−{self.amount}" if self.amount > 0 else f"+{-self.amount}"

@@ -26,5 +26,6 @@ urlpatterns = [
     re_path(r"^api(?:/.*)?$", api_not_found),
     path("files/<str:token>", files.download, name="files-download"),
     path("", include("smartcv.urls_pages")),
+    path("", include("webhooks.urls")),
     path("", include("resumes.urls")),
 ]

@@ -51,6 +51,18 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def usage(request: HttpRequest) -> HttpResponse:
+    from smartcv.selectors import plans, usage_ledger
+
+    summary = usage_summary(request.user)
+    return render(
+        request,
+        "usage.html",
+        {"usage": summary, "entries": usage_ledger(user=request.user, limit=50), "plans": plans()},
+    )
+
+
+@login_required
 def api_keys(request: HttpRequest) -> HttpResponse:
     form = ApiKeyForm(request.POST or None)
     new_key = None

@@ -124,3 +124,30 @@ def test_cannot_revoke_another_users_key(client, recruiter, other_user):
     assert client.post(f"/account/api-keys/{theirs.api_key.pk}/revoke/").status_code == 404
     theirs.api_key.refresh_from_db()
     assert theirs.api_key.revoked_at is None
+
+
+def test_password_reset_by_email(client, recruiter, mailoutbox):
+    response = client.post("/password-reset/", {"email": "recruiter@example.com"})
+    assert response["Location"] == "/password-reset/sent/"
+    (mail,) = mailoutbox
+    link = next(line for line in mail.body.splitlines() if "/password-reset/" in line).strip()
+    path = "/" + link.split("://", 1)[1].split("/", 1)[1]
+    form = client.get(path, follow=True)
+    assert form.status_code == 200
+    new = "another sturdy phrase 7"
+    done = client.post(form.redirect_chain[-1][0], {"new_password1": new, "new_password2": new})
+    assert done["Location"] == "/password-reset/done/"
+    recruiter.refresh_from_db()
+    assert recruiter.check_password(new)
+
+
+def test_usage_page_shows_plan_and_ledger(client, recruiter):
+    from smartcv.services import credits_charge, credits_refund
+
+    credits_charge(user=recruiter, amount=3, operation="parse", reference="abc")
+    credits_refund(user=recruiter, amount=1, operation="parse_failed", reference="abc")
+    client.force_login(recruiter)
+    page = client.get("/account/usage/").content.decode()
+    assert "Growth" in page and "your plan" in page
+    assert "−3" in page and "+1" in page
+    assert "1998" in page
