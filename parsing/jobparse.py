@@ -212,8 +212,10 @@ def experience_range(
             r"(at least|minimum|min\.|over|more than|au moins|al menos|mindestens)\s*$",
             text[max(0, match.start() - 20) : match.start()].lower(),
         )
-        if require_context and not stated and not re.search(
-            r"experi|expérience|experiencia|erfahrung|professional|working", window
+        if (
+            require_context
+            and not stated
+            and not re.search(r"experi|expérience|experiencia|erfahrung|professional|working", window)
         ):
             continue
         low = float(match.group("min"))
