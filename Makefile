@@ -15,11 +15,12 @@ HOST   ?= 0.0.0.0
 PYTEST_ARGS ?=
 EMBEDDED := env -u DATABASE_URL -u REDIS_URL -u CELERY_EAGER
 
-.PHONY: help setup run test test-integration lint format
+.PHONY: help setup run test test-browser test-integration lint format
 
 help:
 	@echo "make run               set up, migrate, seed the demo, serve on http://127.0.0.1:$(PORT)/"
 	@echo "make test              set up and run the test suite (embedded: SQLite, eager Celery)"
+	@echo "make test-browser      Playwright + Debian's chromium against a live server (tests/browser)"
 	@echo "make test-integration  PostgreSQL + Redis + a real Celery worker (scripts/integration.sh)"
 	@echo "make lint              ruff check + ruff format --check"
 	@echo "make format            ruff format + ruff check --fix"
@@ -40,6 +41,11 @@ test: setup
 	rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: no tests collected (pytest exit 5); treating as success"; exit 0; fi; \
 	exit $$rc
+
+# Browser tests: Playwright drives /usr/bin/chromium (scripts/apt-packages.txt); screenshots
+# of every page land in test-output/screenshots/.
+test-browser: setup
+	$(EMBEDDED) $(VENV)/bin/pytest -m browser tests/browser $(PYTEST_ARGS)
 
 test-integration:
 	@bash scripts/integration.sh $(PYTEST_ARGS)

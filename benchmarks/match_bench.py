@@ -212,7 +212,6 @@ def main() -> None:
             defaults={
                 "total_score": result.total,
                 "breakdown": result.breakdown,
-                "explanation": result.explanation,
             },
         )
     naive = (time.monotonic() - started) / len(sample) * args.candidates

@@ -120,3 +120,54 @@ class Match(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate_id} × {self.job_id}: {self.total_score:.0f}"
+
+
+class FeedRunStatus(models.TextChoices):
+    OK = "ok"
+    FAILED = "failed"
+
+
+class JobFeed(models.Model):
+    """The URL of an owner's own jobs endpoint (a JSON array of reader JobItems), imported on
+    demand and hourly; jobs are upserted by ``reference``."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="job_feeds"
+    )
+    url = models.URLField(max_length=2048)
+    is_active = models.BooleanField(default=True)
+    last_run_at = models.DateTimeField(null=True, blank=True)
+    last_status = models.CharField(max_length=8, choices=FeedRunStatus.choices, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "url"], name="job_feed_owner_url_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.url
+
+
+class JobFeedRun(models.Model):
+    """One import of a feed: what came in, and per item what was refused and why."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    feed = models.ForeignKey(JobFeed, on_delete=models.CASCADE, related_name="runs")
+    started_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=8, choices=FeedRunStatus.choices)
+    imported = models.PositiveIntegerField(default=0)  # jobs created
+    updated = models.PositiveIntegerField(default=0)  # existing references changed
+    # [{"item": 3, "reference": "J-1", "error": "title is missing"}, …] (capped)
+    errors = models.JSONField(default=list, blank=True)
+    message = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        indexes = [models.Index(fields=["feed", "-started_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.feed_id} {self.started_at:%Y-%m-%d %H:%M} {self.status}"

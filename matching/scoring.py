@@ -1,22 +1,37 @@
 """Candidate × job scoring: an explainable weighted formula (pure, no ORM).
 
-    total = 0.55·skills + (skills/100)·(0.20·experience + 0.15·education + 0.10·location)
+    base  = 0.55·skills + (skills/100)·(0.20·experience + 0.15·education + 0.10·location)
+    total = base · (0.3 + 0.7·family_fit) · (0.05 if the CV is a placeholder else 1)
 
 with every component 0–100. Experience, education and location count in proportion to the
 skills fit, so an unrelated candidate does not climb a ranking on years or a degree alone; a
-candidate who fits on every count scores 100.
+candidate of the job's role family who fits on every count scores 100.
+
+**family_fit** — recruiters judge the role family first (an accountant who lists Excel is not
+a BI analyst). The job's family comes from its title (else its required skills), the
+candidate's from the current title, else the latest past title naming one, else the skills
+(``FAMILY_RULES``: the specific family named first in a title wins; "software" only when no
+specific one is named). 1 for the same family, ``FAMILY_NEAR`` for adjacent ones (software ↔
+frontend 0.6, software ↔ data 0.45 …), 0.05 for unrelated ones, 0.5 when either side is
+unknown (halfway: neither confirmed nor contradicted).
+
+**placeholder** — template filler instead of a person (YYY/ZZZ skills, "Resumé title", an
+empty Europass form whose only title is its footer) ranks last for every job.
 
 **skills** — coverage of the job's weighted skills, names normalised through the shared
 vocabulary (``matching.skills``):
 
     credit(s) = 1 if the candidate has s, RELATED_CREDIT (0.5) if the candidate has a skill
                 related to s (either direction), else 0
-    required  = Σ w·credit / Σ w over required skills      nice = the same over nice-to-have
+    required  = Σ w·credit / max(Σ w, 4) over required skills  nice = Σ w·credit / Σ w
+                (a job naming under 4 skills' worth of weight cannot be fully covered: covering
+                two named skills is weak evidence next to covering eight)
     coverage  = 0.8·required + 0.2·nice   (only required, or only nice, when the other is empty)
     skills    = 100 · (0.8·coverage + 0.2·role)      (ROLE_WEIGHT = 0.2)
 
-Each job skill's weight is multiplied by its category weight (soft skills 0.3, broad domains
-0.6, everything else 1.0): a named technology says more about fit than "communication".
+Each job skill's weight is multiplied by its category weight (soft skills and broad domains
+0.3, everything else 1.0): a named technology says more about fit than "communication", and
+domains ("Software Development", "Engineering") are what job and CV texts mention in passing.
 ``role`` (0–1) is how well the job title matches the candidate's current and past titles
 (shared words after dropping seniority and filler words; the current title counts fully,
 past titles at 0.7), so a Java developer ranks above an accountant who lists Java. A job
@@ -45,12 +60,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from matching.skills import category, normalise, related
+from matching.vocab_extra import reverse_related
 
 WEIGHTS = {"skills": 0.55, "experience": 0.20, "education": 0.15, "location": 0.10}
 RELATED_CREDIT = 0.5
 # Soft skills and broad domains say less about fit than a named technology or tool.
-CATEGORY_WEIGHT = {"soft": 0.3, "domain": 0.6}
+CATEGORY_WEIGHT = {"soft": 0.3, "domain": 0.3}
 ROLE_WEIGHT = 0.2  # share of the job-title fit inside the skills component
+MIN_EVIDENCE = 4.0  # required-skill weight below which a job cannot be fully covered
 EDUCATION_RANK = {"high_school": 1, "associate": 2, "bachelors": 3, "masters": 4, "phd": 5}
 _FILLER = {
     "senior",
@@ -145,6 +162,8 @@ class CandidateProfile:
     years: float | None = None
     education_level: str | None = None
     location: str = ""
+    family: str = ""  # role family (see FAMILY_RULES), "" when nothing says
+    placeholder: bool = False  # template/skeleton text rather than a person's CV
 
 
 @dataclass
@@ -170,6 +189,9 @@ def _category_weight(skill: str) -> float:
     return CATEGORY_WEIGHT.get(category(skill), 1.0)
 
 
+_NOTHING = frozenset({""})
+
+
 def candidate_profile(
     *,
     skills: list[str],
@@ -178,13 +200,306 @@ def candidate_profile(
     education_level: str | None,
     location: str,
 ) -> CandidateProfile:
+    titles = [t for t in titles if t]
+    try:
+        names = frozenset(map(canonical, skills)) - _NOTHING
+    except (TypeError, AttributeError):  # parsed data with a non-string in the list
+        skills = [s for s in skills if isinstance(s, str)]
+        names = frozenset(map(canonical, skills)) - _NOTHING
     return CandidateProfile(
-        skills=frozenset(canonical(s) for s in skills if s and s.strip()),
-        titles=tuple(t for t in titles if t),
+        skills=names,
+        titles=tuple(titles),
         years=years,
         education_level=education_level,
         location=location or "",
+        family=person_family(titles, names),
+        placeholder=looks_placeholder(titles, skills),
     )
+
+
+# --- Role families ---------------------------------------------------------------------------
+# Recruiters judge the role family first: an accountant listing Excel is not a BI analyst.
+# A title is matched against these rules in order (the first family with a matching word or
+# phrase wins), so specific families come before the generic "software".
+FAMILY_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "support",
+        (
+            "desktop support",
+            "it support",
+            "help desk",
+            "helpdesk",
+            "support technician",
+            "technical support",
+            "service desk",
+            "contact center",
+            "call center",
+            "customer service",
+            "customer care",
+            "customer support",
+        ),
+    ),
+    (
+        "devops",
+        (
+            "devops",
+            "sre",
+            "site reliability",
+            "reliability engineer",
+            "infrastructure",
+            "platform engineer",
+            "cloud engineer",
+            "system engineer",
+            "systems engineer",
+            "sysadmin",
+            "system administrator",
+            "systems administrator",
+            "devsecops",
+        ),
+    ),
+    (
+        "data",
+        (
+            "data scientist",
+            "data science",
+            "data analyst",
+            "data & analytics",
+            "data and analytics",
+            "analytics",
+            "machine learning",
+            "ml engineer",
+            "bi developer",
+            "business intelligence",
+            "data engineer",
+            "nlp",
+            "statistician",
+            "dwh",
+        ),
+    ),
+    ("mobile", ("ios", "android", "mobile", "swift developer", "flutter")),
+    ("embedded", ("embedded", "firmware", "electronics", "hardware engineer")),
+    (
+        "frontend",
+        ("front end", "front-end", "frontend", "ui developer", "web developer", "web designer"),
+    ),
+    ("product", ("product manager", "product owner", "product management")),
+    ("design", ("designer", "content design", "ux", "user experience", "copywriter", "writer")),
+    (
+        "recruiting",
+        (
+            "recruiter",
+            "recruiting",
+            "talent acquisition",
+            "human resources",
+            "hr ",
+            "research operations",
+            "people operations",
+        ),
+    ),
+    (
+        "accounting",
+        (
+            "accountant",
+            "accounting",
+            "bookkeeper",
+            "auditor",
+            "cpa",
+            "controller",
+            "accounts payable",
+            "accounts receivable",
+            "payroll",
+        ),
+    ),
+    (
+        "sales",
+        ("sales", "business development", "account executive", "account manager", "sdr", "marketing"),
+    ),
+    (
+        "software",
+        (
+            "software",
+            "developer",
+            "engineer",
+            "programmer",
+            "back end",
+            "back-end",
+            "backend",
+            "full stack",
+            "full-stack",
+            "fullstack",
+            "architect",
+            ".net",
+            "java",
+            "python",
+            "coder",
+            "développeur",
+            "entwickler",
+            "desarrollador",
+            "ingénieur",
+        ),
+    ),
+)
+# Skills that point at a family when no title says anything (counted, majority wins).
+FAMILY_SKILLS: dict[str, frozenset[str]] = {
+    "frontend": frozenset(
+        {
+            "react",
+            "angular",
+            "vue.js",
+            "css",
+            "html",
+            "html5",
+            "css3",
+            "sass",
+            "redux",
+            "webpack",
+            "next.js",
+            "tailwind css",
+            "jquery",
+        }
+    ),
+    "software": frozenset(
+        {
+            "java",
+            "python",
+            "c#",
+            ".net",
+            "go",
+            "c++",
+            "spring",
+            "django",
+            "node.js",
+            "sql",
+            "postgresql",
+            "php",
+            "kotlin",
+            "ruby",
+            "rust",
+            "scala",
+            "haskell",
+            "typescript",
+            "javascript",
+        }
+    ),
+    "devops": frozenset(
+        {"kubernetes", "terraform", "docker", "ansible", "aws", "devops", "linux", "ci/cd", "prometheus"}
+    ),
+    "data": frozenset(
+        {
+            "pandas",
+            "tensorflow",
+            "pytorch",
+            "machine learning",
+            "statistics",
+            "data science",
+            "power bi",
+            "tableau",
+            "etl",
+            "data analysis",
+        }
+    ),
+    "mobile": frozenset({"swift", "ios", "android", "swiftui", "uikit", "react native", "flutter"}),
+    "accounting": frozenset(
+        {
+            "accounting",
+            "accounts payable",
+            "accounts receivable",
+            "bookkeeping",
+            "reconciliation",
+            "quickbooks",
+        }
+    ),
+}
+# How well a candidate of one family fits a job of another (symmetric; same family = 1).
+FAMILY_NEAR: dict[frozenset[str], float] = {
+    frozenset({"software", "frontend"}): 0.6,
+    frozenset({"software", "mobile"}): 0.6,
+    frozenset({"software", "devops"}): 0.6,
+    frozenset({"software", "embedded"}): 0.5,
+    frozenset({"software", "data"}): 0.45,
+    frozenset({"frontend", "mobile"}): 0.5,
+    frozenset({"frontend", "design"}): 0.3,
+    frozenset({"devops", "support"}): 0.4,
+    frozenset({"devops", "data"}): 0.3,
+    frozenset({"software", "product"}): 0.3,
+    frozenset({"product", "design"}): 0.3,
+    frozenset({"data", "accounting"}): 0.2,
+    frozenset({"sales", "support"}): 0.3,
+}
+GENERIC_FAMILY = "software"
+FAMILY_UNKNOWN = 0.5  # neither side says: no reward, no penalty
+FAMILY_OTHER = 0.05
+FAMILY_FLOOR = 0.3  # the total is multiplied by 0.3 + 0.7·family_fit
+PLACEHOLDER_FACTOR = 0.05
+_PLACEHOLDER = re.compile(
+    r"^(x{3,}|y{3,}|z{3,})\b|lorem ipsum|resum[eé] title|your (name|position|title) here"
+    r"|european union",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+_NON_TITLE = re.compile(r"[^\w+#.&/ -]+")
+
+
+@lru_cache(maxsize=65536)
+def title_family(title: str) -> str:
+    """The specific family named first in the title ("DevOps Engineer · Software Architect" is
+    devops, "Front End developer … mobile applications" frontend); "software" only when no
+    specific family is named at all."""
+    text = " " + _NON_TITLE.sub(" ", title.lower()) + " "
+    found: list[tuple[int, int, str]] = []
+    for order, (family, needles) in enumerate(FAMILY_RULES):
+        for needle in needles:
+            hit = _needle(needle).search(text)
+            if hit:
+                found.append((hit.start(), order, family))
+    specific = [hit for hit in found if hit[2] != GENERIC_FAMILY]
+    if specific:
+        return min(specific)[2]
+    return GENERIC_FAMILY if found else ""
+
+
+@lru_cache(maxsize=1024)
+def _needle(needle: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(needle.strip())}(?!\w)")
+
+
+def skills_family(skills: frozenset[str]) -> str:
+    counts = {family: len(names & skills) for family, names in FAMILY_SKILLS.items()}
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] >= 2 else ""
+
+
+def person_family(titles: list[str], skills: frozenset[str]) -> str:
+    """The current title decides; else the most recent past title with a family; else the
+    skills."""
+    for title in titles:
+        family = title_family(title)
+        if family:
+            return family
+    return skills_family(skills)
+
+
+@lru_cache(maxsize=1024)
+def job_family(job: JobProfile) -> str:
+    return title_family(job.title) or skills_family(
+        frozenset(canonical(name) for name, _ in job.required_skills)
+    )
+
+
+def family_fit(job: str, person: str) -> float:
+    if not job or not person:
+        return FAMILY_UNKNOWN
+    if job == person:
+        return 1.0
+    return FAMILY_NEAR.get(frozenset({job, person}), FAMILY_OTHER)
+
+
+def looks_placeholder(titles: list[str], skills: list[str]) -> bool:
+    """Template filler (YYY/ZZZ skills, "Resumé title", an empty Europass form) rather than a
+    person: every job should rank it last."""
+    # Template filler sits at the top of a CV: the first title and skills are enough to see it.
+    return bool(_PLACEHOLDER.search("\n".join(t.strip() for t in (*titles[:1], *skills[:12]) if t)))
 
 
 @lru_cache(maxsize=65536)
@@ -207,36 +522,57 @@ def role_match(job_title: str, titles: tuple[str, ...]) -> float:
     return best
 
 
+@lru_cache(maxsize=1024)
+def _prepared(
+    skills: tuple[tuple[str, float], ...],
+) -> tuple[tuple[tuple[str, str, float, frozenset[str]], ...], float]:
+    """A job's skills ready for scoring many candidates: (name, canonical key, weight ×
+    category weight, related names in either direction), and the total weight. Computed
+    once per job, not once per candidate."""
+    prepared = tuple(
+        (
+            name,
+            canonical(name),
+            weight * _category_weight(name),
+            _related_lower(name) | reverse_related(canonical(name)),
+        )
+        for name, weight in skills
+    )
+    return prepared, sum(item[2] for item in prepared)
+
+
 def _coverage(
-    skills: tuple[tuple[str, float], ...], have: frozenset[str], explain: dict
+    skills: tuple[tuple[str, float], ...],
+    have: frozenset[str],
+    explain: dict | None,
+    floor: float = 0.0,
 ) -> float | None:
-    skills = tuple((name, weight * _category_weight(name)) for name, weight in skills)
-    total_weight = sum(weight for _, weight in skills)
-    if not skills or total_weight <= 0:
+    prepared, total_weight = _prepared(skills)
+    if not prepared or total_weight <= 0:
         return None
     earned = 0.0
-    for name, weight in skills:
-        key = canonical(name)
+    for name, key, weight, related_names in prepared:
         if key in have:
             earned += weight
-            explain["matched"].append(name)
+            if explain is not None:
+                explain["matched"].append(name)
             continue
-        near = _related_lower(name) & have
-        if not near:
-            near = {s for s in have if key in _related_lower(s)}
+        near = related_names & have
         if near:
             earned += weight * RELATED_CREDIT
-            explain["related"].append({"skill": name, "via": sorted(near)})
-        else:
+            if explain is not None:
+                explain["related"].append({"skill": name, "via": sorted(near)})
+        elif explain is not None:
             explain["missing"].append(name)
-    return earned / total_weight
+    return earned / max(total_weight, floor)
 
 
-def skills_score(job: JobProfile, person: CandidateProfile, explain: dict) -> float:
-    required = _coverage(job.required_skills, person.skills, explain)
+def skills_score(job: JobProfile, person: CandidateProfile, explain: dict | None) -> float:
+    required = _coverage(job.required_skills, person.skills, explain, MIN_EVIDENCE)
     nice = _coverage(job.nice_to_have_skills, person.skills, explain)
     role = role_match(job.title, person.titles)
-    explain["role_match"] = round(role, 2)
+    if explain is not None:
+        explain["role_match"] = round(role, 2)
     if required is None and nice is None:
         return 100.0 * role
     if required is None:
@@ -285,10 +621,12 @@ def location_score(locations: tuple[str, ...], where: str) -> float:
     return 20.0
 
 
-def score(job: JobProfile, person: CandidateProfile) -> Score:
-    explain: dict = {"matched": [], "missing": [], "related": []}
+def score(job: JobProfile, person: CandidateProfile, *, explain: bool = True) -> Score:
+    """The total, breakdown and (with ``explain``) the explanation; bulk scoring passes
+    ``explain=False`` since stored matches keep no explanation."""
+    details: dict | None = {"matched": [], "missing": [], "related": []} if explain else None
     parts = {
-        "skills": skills_score(job, person, explain),
+        "skills": skills_score(job, person, details),
         "experience": experience_score(job, person.years),
         "education": education_score(job.education_level, person.education_level),
         "location": location_score(job.locations, person.location),
@@ -299,10 +637,18 @@ def score(job: JobProfile, person: CandidateProfile) -> Score:
     total = WEIGHTS["skills"] * parts["skills"] + fit * sum(
         WEIGHTS[name] * parts[name] for name in ("experience", "education", "location")
     )
-    explain["years"] = person.years
-    explain["education_level"] = person.education_level
+    wanted = job_family(job)
+    fit_family = family_fit(wanted, person.family)
+    total *= FAMILY_FLOOR + (1 - FAMILY_FLOOR) * fit_family
+    if person.placeholder:
+        total *= PLACEHOLDER_FACTOR
+    if details is not None:
+        details["family"] = {"job": wanted, "candidate": person.family, "fit": fit_family}
+        details["placeholder"] = person.placeholder
+        details["years"] = person.years
+        details["education_level"] = person.education_level
     return Score(
         total=round(total, 2),
         breakdown={name: round(value) for name, value in parts.items()},
-        explanation=explain,
+        explanation=details or {},
     )

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from django.db.models import Count, QuerySet
 
-from matching.models import Job, JobStatus, Match
+from matching.models import Job, JobFeed, JobFeedRun, JobStatus, Match
 from smartcv.errors import ApplicationError
 from smartcv.models import User
 
@@ -27,6 +27,23 @@ def job_get(*, owner: User, job_id, foreign_status: int = 404) -> Job:
     if job.owner_id != owner.pk:
         raise ApplicationError("forbidden", "Job does not belong to the API key owner", status=403)
     return job
+
+
+def match_get(*, owner: User, job_id, candidate_id) -> Match:
+    """The match of one of the owner's candidates for one of the owner's jobs; 404 otherwise
+    (a foreign job or candidate is hidden exactly like a missing one)."""
+    try:
+        job_key, candidate_key = uuid.UUID(str(job_id)), uuid.UUID(str(candidate_id))
+    except ValueError:
+        raise ApplicationError("not_found", "Job candidate not found", status=404) from None
+    match = (
+        Match.objects.select_related("job", "candidate")
+        .filter(job_id=job_key, candidate_id=candidate_key, job__owner=owner, candidate__owner=owner)
+        .first()
+    )
+    if match is None:
+        raise ApplicationError("not_found", "Job candidate not found", status=404)
+    return match
 
 
 def job_matches(*, job: Job) -> QuerySet[Match]:
@@ -124,3 +141,23 @@ def job_top_matches(*, job: Job, limit: int) -> list[tuple]:
             .values_list("candidate_id", "total_score")[:limit]
         )
     return top
+
+
+def feed_list(*, owner: User) -> QuerySet[JobFeed]:
+    return JobFeed.objects.filter(owner=owner).order_by("-created_at", "id")
+
+
+def feed_get(*, owner: User, feed_id) -> JobFeed:
+    """The owner's feed; a foreign one is hidden like a missing one (404)."""
+    try:
+        key = uuid.UUID(str(feed_id))
+    except ValueError:
+        raise ApplicationError("not_found", "Feed not found", status=404) from None
+    feed = JobFeed.objects.filter(id=key, owner=owner).first()
+    if feed is None:
+        raise ApplicationError("not_found", "Feed not found", status=404)
+    return feed
+
+
+def feed_runs(*, feed: JobFeed) -> QuerySet[JobFeedRun]:
+    return JobFeedRun.objects.filter(feed=feed).order_by("-started_at", "id")

@@ -33,3 +33,22 @@ def score_queue_task(owner_id: str, references: list[str]) -> int:
     from matching.services import queue_score_and_deliver
 
     return queue_score_and_deliver(owner_id=owner_id, references=references)
+
+
+@shared_task(**TRANSIENT_RETRY)
+def feed_import_task(feed_id: str) -> str:
+    """Import one job feed (on demand or from the beat). Bad remote data is recorded on the
+    feed's run, never raised, so only infrastructure errors retry."""
+    from matching.models import JobFeed
+    from matching.services import feed_import
+
+    feed = JobFeed.objects.filter(id=feed_id).first()
+    return feed_import(feed=feed).status if feed else "gone"
+
+
+@shared_task
+def feeds_import_due_task() -> int:
+    """Hourly (beat): one import task per active feed."""
+    from matching.services import feeds_import_due
+
+    return feeds_import_due()

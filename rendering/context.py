@@ -71,10 +71,38 @@ class RenderOptions:
     # The photo as a ``data:image/…;base64,…`` URI, resolved by the service beforehand: the
     # renderers never fetch anything from the network.
     photo_data_uri: str = ""
+    # Render settings (``RenderSettings``, ``PUT /api/resume-settings``); None/'' keeps the
+    # layout's own value. Ranges are validated by ``rendering.settings_rules``.
+    font_style: str = ""
+    font_size_pt: float | None = None
+    line_height: float | None = None
+    margin_top_mm: float | None = None
+    margin_bottom_mm: float | None = None
+    margin_x_mm: float | None = None
+    section_spacing_pt: float | None = None
+    # Agency branding, printed in a band above the resume (HTML/PDF), a header (DOCX) and a
+    # footer line (TXT). The logo is a data: URI resolved by the service, like the photo.
+    agency_name: str = ""
+    agency_website: str = ""
+    agency_logo_data_uri: str = ""
 
     @property
     def margin_mm(self) -> float:
         return MARGINS_MM[self.margin]
+
+    @property
+    def margins_mm(self) -> tuple[float, float, float]:
+        """(top, bottom, left/right) in mm: the settings' values, else the named margin."""
+        base = self.margin_mm
+        return (
+            base if self.margin_top_mm is None else self.margin_top_mm,
+            base if self.margin_bottom_mm is None else self.margin_bottom_mm,
+            base if self.margin_x_mm is None else self.margin_x_mm,
+        )
+
+    @property
+    def has_branding(self) -> bool:
+        return bool(self.agency_name or self.agency_website or self.agency_logo_data_uri)
 
     @property
     def page_mm(self) -> tuple[float, float]:
@@ -305,6 +333,12 @@ def build_context(
             "margin": options.margin,
             "margin_mm": options.margin_mm,
             "color_scheme": options.color_scheme,
+        },
+        "agency": {
+            "name": options.agency_name,
+            "website": display_url(options.agency_website) if options.agency_website else "",
+            "href": safe_href(options.agency_website),
+            "logo": options.agency_logo_data_uri,
         },
         "document_title": document_title(document, visible=visible),
     }

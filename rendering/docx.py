@@ -122,15 +122,30 @@ def render_docx(
     show, headings = ctx["show"], ctx["headings"]
     try:
         doc = Document()
-        font = word_family(first_family(css))
+        font = word_family(options.font_style or first_family(css))
         _setup_styles(doc, font=font, accent=_rgb(accent_color(css, options)))
+        normal = doc.styles["Normal"]
+        if options.font_size_pt is not None:
+            normal.font.size = Pt(options.font_size_pt)
+        if options.line_height is not None:
+            normal.paragraph_format.line_spacing = options.line_height
+        if options.section_spacing_pt is not None:
+            doc.styles["Heading 1"].paragraph_format.space_before = Pt(options.section_spacing_pt)
 
         width, height = options.page_mm
-        margin = options.margin_mm
+        top, bottom, margin = options.margins_mm
         for section in doc.sections:
             section.page_width, section.page_height = Mm(width), Mm(height)
             section.left_margin = section.right_margin = Mm(margin)
-            section.top_margin = section.bottom_margin = Mm(margin)
+            section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+            if options.has_branding:
+                agency = ctx["agency"]
+                header = section.header.paragraphs[0]
+                logo = _photo_bytes(agency["logo"])
+                if logo:
+                    header.add_run().add_picture(io.BytesIO(logo), height=Mm(8))
+                    header.add_run(" ")
+                header.add_run(" · ".join(p for p in (agency["name"], agency["website"]) if p))
         tab_at = Mm(width - 2 * margin)
 
         props = doc.core_properties

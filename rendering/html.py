@@ -22,6 +22,7 @@ from django.template import Context, Engine, TemplateSyntaxError
 from django.utils.html import escape
 
 from rendering.context import RenderOptions, build_context
+from rendering.fonts import font_stack
 from resumes.document import ResumeDocument
 
 Target = Literal["screen", "pdf"]
@@ -48,13 +49,15 @@ def _compile(source: str):
 def theme_css(options: RenderOptions, *, target: Target) -> str:
     """@page rules and colour-scheme overrides for one export."""
     width, height = options.page_mm
-    margin = options.margin_mm
+    top, bottom, side = options.margins_mm
+    box = f"{top:g}mm {side:g}mm {bottom:g}mm {side:g}mm"  # CSS order: top right bottom left
     rules = [
-        f"@page {{ size: {width}mm {height}mm; margin: {margin}mm; }}",
+        f"@page {{ size: {width:g}mm {height:g}mm; margin: {box}; }}",
         # A word wider than its line is split rather than run off the page: long URLs, and
         # Chinese/Japanese text, which has no spaces to break at.
         "body { overflow-wrap: break-word; }",
     ]
+    rules += settings_css(options)
     palette = options.palette
     if palette:
         accent, soft = palette["accent"], palette["soft"]
@@ -71,12 +74,59 @@ def theme_css(options: RenderOptions, *, target: Target) -> str:
             "body { margin: 0; padding: 24px 12px; }",
             "table { border-collapse: collapse; border-spacing: 0; }",
             f".page {{ background: #ffffff; max-width: {width}mm; min-height: {height}mm;"
-            f" margin: 0 auto; padding: {margin}mm; box-sizing: border-box;"
+            f" margin: 0 auto; padding: {box}; box-sizing: border-box;"
             " box-shadow: 0 1px 4px rgba(0, 0, 0, 0.18); }",
             "@media print { html { background: none; } body { padding: 0; }"
             " .page { box-shadow: none; padding: 0; max-width: none; min-height: 0; } }",
         ]
     return "\n".join(rules)
+
+
+def settings_css(options: RenderOptions) -> list[str]:
+    """Rules for the owner's render settings (font, size, line height, spacing, branding).
+
+    Appended after the layout's stylesheet, so they win over its equally specific rules;
+    the font stack always ends in the DejaVu and CJK faces so no glyph becomes a box.
+    """
+    body: list[str] = []
+    if options.font_style:
+        body.append(f"font-family: {font_stack(options.font_style)};")
+    if options.font_size_pt is not None:
+        body.append(f"font-size: {options.font_size_pt:g}pt;")
+    if options.line_height is not None:
+        body.append(f"line-height: {options.line_height:g};")
+    rules = [f"body {{ {' '.join(body)} }}"] if body else []
+    if options.section_spacing_pt is not None:
+        rules.append(f".section {{ margin-top: {options.section_spacing_pt:g}pt; }}")
+    if options.has_branding:
+        rules += [
+            ".agency-brand { border-bottom: 0.6pt solid #9aa3ad; padding: 0 0 3pt 0;"
+            " margin: 0 0 6pt 0; font-size: 8.5pt; color: #4a4f55; }",
+            ".agency-brand td { vertical-align: middle; padding: 0; }",
+            ".agency-brand .agency-name { font-weight: bold; color: #222222; }",
+            ".agency-brand .agency-site { text-align: right; }",
+            ".agency-brand img { height: 9mm; }",
+        ]
+    return rules
+
+
+def branding_html(context: dict[str, Any]) -> str:
+    """The agency band above the resume (logo, name, website), or '' without branding."""
+    agency = context.get("agency") or {}
+    if not (agency.get("name") or agency.get("website") or agency.get("logo")):
+        return ""
+    logo = f'<img src="{escape(agency["logo"])}" alt="">' if agency.get("logo") else ""
+    name = f'<span class="agency-name">{escape(agency["name"])}</span>' if agency.get("name") else ""
+    site = ""
+    if agency.get("website"):
+        text = escape(agency["website"])
+        href = agency.get("href")
+        site = f'<a href="{escape(href)}">{text}</a>' if href else text
+    return (
+        '<table class="agency-brand" width="100%"><tr>'
+        f"<td>{logo}{' ' if logo and name else ''}{name}</td>"
+        f'<td class="agency-site">{site}</td></tr></table>\n'
+    )
 
 
 def _safe_css(css: str) -> str:
@@ -121,6 +171,7 @@ def build_html(
     show_person = context["show"]["personalInfo"]
     author = document.personal.name if show_person else ""
     styles = "\n".join(part for part in (head_css, css, theme_css(options, target=target)) if part)
+    body = branding_html(context) + body
     inner = f'<div class="page">{body}</div>' if target == "screen" else body
     return (
         "<!DOCTYPE html>\n"

@@ -132,5 +132,9 @@ def render_txt(
                 for paragraph in item["paragraphs"]:
                     lines += _wrap(paragraph)
 
+    agency = ctx["agency"]
+    if agency["name"] or agency["website"]:
+        lines += ["", "--", " · ".join(p for p in (agency["name"], agency["website"]) if p)]
+
     text = "\n".join(line.rstrip() for line in lines).strip("\n") + "\n"
     return text.encode("utf-8")

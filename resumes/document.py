@@ -141,16 +141,26 @@ class EducationItem(_Dated):
     description: LongText = ""
 
 
-# How the profile dialect's skill groups read to a person; other categories show as written.
+# How skill groups read to a person: the profile dialect's groups and the skills vocabulary's
+# categories (what the parser files skills under); anything else shows as written.
 SKILL_CATEGORY_LABELS = {
     "languages": "Languages",
     "frameworksAndTools": "Frameworks & tools",
     "softSkills": "Soft skills",
+    "language": "Programming languages",
+    "framework": "Frameworks",
+    "library": "Libraries",
+    "tool": "Tools",
+    "database": "Databases",
+    "cloud": "Cloud",
+    "domain": "Expertise",
+    "soft": "Soft skills",
+    "certification": "Certifications",
 }
 
 
 def skill_category_label(category: str) -> str:
-    return SKILL_CATEGORY_LABELS.get(category, category)
+    return SKILL_CATEGORY_LABELS.get(category, category[:1].upper() + category[1:])
 
 
 class Skill(_Part):

@@ -68,6 +68,14 @@ app.conf.update(
             "task": "rendering.tasks.purge_expired_exports_task",
             "schedule": 3600.0,
         },
+        "rendering-requeue-stale-pdf-items": {
+            "task": "rendering.tasks.requeue_stale_pdf_items_task",
+            "schedule": 60.0,
+        },
+        "matching-import-job-feeds": {
+            "task": "matching.tasks.feeds_import_due_task",
+            "schedule": 3600.0,
+        },
         "webhooks-retry-due-deliveries": {
             "task": "webhooks.tasks.retry_due_deliveries_task",
             "schedule": 60.0,

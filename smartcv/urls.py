@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from rendering.api.reader import BulkGenerateView, BulkJobStatusView
 from smartcv import files
 from smartcv.api.errors import api_not_found
 from smartcv.api.parserpro import UsageView
@@ -17,6 +18,13 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("api/v1/usage", UsageView.as_view(), name="parserpro-usage"),
+    # Bulk PDF generation (rendering) shares the /api/webhook prefix: matched before it.
+    path("api/webhook/generate-pdfs", BulkGenerateView.as_view(), name="reader-generate-pdfs"),
+    path(
+        "api/webhook/generate-pdfs/<uuid:job_id>",
+        BulkJobStatusView.as_view(),
+        name="reader-generate-pdfs-status",
+    ),
     path("api/webhook", include("webhooks.api.urls")),
     path("api/", include("rendering.api.urls")),
     path("api/", include("resumes.api.urls")),
@@ -28,4 +36,6 @@ urlpatterns = [
     path("", include("smartcv.urls_pages")),
     path("", include("webhooks.urls")),
     path("", include("resumes.urls")),
+    path("", include("parsing.urls")),
+    path("", include("matching.urls")),
 ]

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from smartcv import page_selectors
 from smartcv.forms import ApiKeyForm, SignUpForm
 from smartcv.services import api_key_create, api_key_revoke, usage_summary, user_create
 
@@ -37,8 +38,12 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
+    from matching.page_selectors import jobs_with_best_matches
+
     usage = usage_summary(request.user)
     percent = round(100 * usage.credits_used / usage.credits_total) if usage.credits_total else 0
+    counts = page_selectors.candidate_status_counts(user=request.user)
+    bars = page_selectors.credits_by_day(user=request.user)
     return render(
         request,
         "dashboard.html",
@@ -46,6 +51,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "usage": usage,
             "credits_percent": min(100, percent),
             "key_count": request.user.api_keys.filter(revoked_at__isnull=True).count(),
+            "counts": counts,
+            "candidate_total": sum(counts.values()),
+            "recent": page_selectors.recent_candidates(user=request.user),
+            "bars": bars,
+            "chart_total": sum(bar.credits for bar in bars),
+            "chart": {"width": page_selectors.CHART_WIDTH, "height": page_selectors.CHART_HEIGHT},
+            "jobs": jobs_with_best_matches(owner=request.user),
         },
     )
 

@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from matching import selectors, services
-from matching.models import EducationLevel, Job, JobStatus
+from matching.models import EducationLevel, Job, JobStatus, PipelineStatus
 from smartcv.api.pagination import ParserproPagination
 
 TAGS = ["parserpro: jobs"]
@@ -178,3 +178,30 @@ class JobDetailView(APIView):
     def delete(self, request, job_id):
         services.job_delete(job=selectors.job_get(owner=request.user, job_id=job_id))
         return Response({"success": True, "message": "Job deleted successfully"})
+
+
+class ParserproPipelineInput(serializers.Serializer):
+    # Validated by the service (one message for API and pages), so any value is passed on.
+    pipeline_status = serializers.CharField(max_length=20)
+
+
+class JobCandidateView(APIView):
+    @extend_schema(
+        tags=TAGS,
+        summary="Set a candidate's pipeline status for a job (SmartCV extension)",
+        description=(
+            "SmartCV extension: the parserpro contract says pipeline statuses are settable "
+            "through the API without naming the path; this is it. `pipeline_status` is one of "
+            f"{', '.join(PipelineStatus.values)}. Answers the job's candidate item as "
+            "`GET /api/v1/jobs/{job_id}` lists it. A missing or foreign job or candidate, or a "
+            "candidate never matched to the job, is a 404."
+        ),
+        request=ParserproPipelineInput,
+        responses=inline_serializer("ParserproJobCandidateEnvelope", {"data": ParserproJobCandidate()}),
+    )
+    def patch(self, request, job_id, candidate_id):
+        match = selectors.match_get(owner=request.user, job_id=job_id, candidate_id=candidate_id)
+        data = ParserproPipelineInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        match = services.match_set_status(match=match, status=data.validated_data["pipeline_status"])
+        return Response({"data": ParserproJobCandidate(match).data})

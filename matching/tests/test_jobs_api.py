@@ -218,3 +218,77 @@ def test_reader_foreign_job_is_403_and_missing_is_404(api_client, other_user):
     assert Job.objects.get(id=job_id).title == READER_JOB["title"]
     missing = api_client(style="apikey").get("/api/jobs/api-key/my/00000000-0000-0000-0000-000000000000")
     assert missing.status_code == 404
+
+
+def _matched(recruiter, status="new"):
+    job = Job.objects.create(owner=recruiter, title="Backend Engineer")
+    candidate = Candidate.objects.create(owner=recruiter, full_name="Ann", skills=["Python"])
+    match = Match.objects.create(
+        job=job, candidate=candidate, total_score=80.4, breakdown={"skills": 90}, pipeline_status=status
+    )
+    return job, candidate, match
+
+
+def test_parserpro_pipeline_status_is_settable(api_client, recruiter):
+    job, candidate, match = _matched(recruiter)
+    response = api_client().patch(
+        f"/api/v1/jobs/{job.id}/candidates/{candidate.id}",
+        {"pipeline_status": "interview"},
+        format="json",
+    )
+    assert response.status_code == 200
+    data = response.json()["data"]
+    assert (data["candidate_id"], data["full_name"], data["match_score"], data["pipeline_status"]) == (
+        str(candidate.id),
+        "Ann",
+        80,
+        "interview",
+    )
+    assert data["score_breakdown"] == {"skills": 90}
+    match.refresh_from_db()
+    assert match.pipeline_status == "interview"
+    listed = api_client().get(f"/api/v1/jobs/{job.id}").json()["data"]["candidates"]
+    assert [c["pipeline_status"] for c in listed] == ["interview"]
+
+
+@pytest.mark.parametrize("body", [{"pipeline_status": "promoted"}, {"pipeline_status": ""}, {}])
+def test_parserpro_unknown_pipeline_status_is_a_400_and_changes_nothing(api_client, recruiter, body):
+    job, candidate, match = _matched(recruiter, status="screening")
+    response = api_client().patch(
+        f"/api/v1/jobs/{job.id}/candidates/{candidate.id}", body, format="json"
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "validation_error"
+    assert "pipeline_status" in [d["field"] for d in response.json()["error"]["details"]]
+    match.refresh_from_db()
+    assert match.pipeline_status == "screening"
+
+
+def test_parserpro_pipeline_status_of_foreign_or_missing_match_is_a_404(
+    api_client, recruiter, other_user
+):
+    job, candidate, match = _matched(recruiter)
+    lone = Candidate.objects.create(owner=recruiter, full_name="Unmatched")
+    foreign = api_client(api_key_create(user=other_user).raw)
+    for client, path in [
+        (foreign, f"/api/v1/jobs/{job.id}/candidates/{candidate.id}"),
+        (api_client(), f"/api/v1/jobs/{job.id}/candidates/{lone.id}"),
+        (api_client(), f"/api/v1/jobs/not-a-uuid/candidates/{candidate.id}"),
+    ]:
+        response = client.patch(path, {"pipeline_status": "hired"}, format="json")
+        assert response.status_code == 404
+    match.refresh_from_db()
+    assert match.pipeline_status == "new"
+
+
+def test_match_set_status_service(recruiter):
+    from matching.services import match_set_status
+    from smartcv.errors import ApplicationError
+
+    _, _, match = _matched(recruiter)
+    assert match_set_status(match=match, status="offer").pipeline_status == "offer"
+    with pytest.raises(ApplicationError) as refused:
+        match_set_status(match=match, status="OFFER")
+    assert refused.value.status == 400
+    match.refresh_from_db()
+    assert match.pipeline_status == "offer"

@@ -11,11 +11,12 @@ from matching.scoring import (
     location_score,
     role_match,
     score,
+    title_family,
 )
 
 JOB = JobProfile(
     title="Senior Backend Engineer",
-    required_skills=(("Python", 1.0), ("PostgreSQL", 1.0)),
+    required_skills=(("Python", 1.0), ("PostgreSQL", 1.0), ("Django", 1.0), ("Redis", 1.0)),
     nice_to_have_skills=(("Docker", 1.0),),
     min_years=3,
     max_years=8,
@@ -26,7 +27,7 @@ JOB = JobProfile(
 
 def _person(**kw):
     base = {
-        "skills": ["python", "Postgres", "Docker"],
+        "skills": ["python", "Postgres", "django", "Redis", "Docker"],
         "titles": ["Backend Developer"],
         "years": 5,
         "education_level": "masters",
@@ -39,18 +40,18 @@ def test_a_perfect_candidate_scores_100():
     result = score(JOB, _person())
     assert result.breakdown == {"skills": 100, "experience": 100, "education": 100, "location": 100}
     assert result.total == 100.0
-    assert result.explanation["matched"] == ["Python", "PostgreSQL", "Docker"]
+    assert result.explanation["matched"] == ["Python", "PostgreSQL", "Django", "Redis", "Docker"]
     assert result.explanation["missing"] == []
 
 
 def test_missing_required_skill_costs_its_share():
-    result = score(JOB, _person(skills=["Python", "Docker"]))
-    # coverage = 0.8·(1/2) + 0.2·1 = 0.6; skills = 100·(0.8·0.6 + 0.2·1) = 68
-    assert result.breakdown["skills"] == 68
+    result = score(JOB, _person(skills=["Python", "Django", "Redis", "Docker"]))
+    # coverage = 0.8·(3/4) + 0.2·1 = 0.8; skills = 100·(0.8·0.8 + 0.2·1) = 84
+    assert result.breakdown["skills"] == 84
     assert result.explanation["missing"] == ["PostgreSQL"]
-    # the other components count in proportion to the skills fit (0.68)
+    # the other components count in proportion to the skills fit (0.84); same family: ×1
     assert result.total == pytest.approx(
-        0.55 * 68 + 0.68 * (0.20 * 100 + 0.15 * 100 + 0.10 * 100), abs=0.01
+        0.55 * 84 + 0.84 * (0.20 * 100 + 0.15 * 100 + 0.10 * 100), abs=0.01
     )
 
 
@@ -89,7 +90,7 @@ def test_soft_skills_weigh_less_than_technologies():
 def test_related_skill_gets_partial_credit():
     job = JobProfile(title="", required_skills=(("PostgreSQL", 1.0),))
     result = score(job, _person(skills=["SQL"], titles=[]))
-    assert result.breakdown["skills"] == 40  # 100·0.8·0.5
+    assert result.breakdown["skills"] == 10  # 100·0.8·(0.5 / max(1, 4))
     assert result.explanation["related"] == [{"skill": "PostgreSQL", "via": ["sql"]}]
 
 
@@ -157,3 +158,71 @@ def test_scores_order_candidates_sensibly():
         ),
     ).total
     assert strong > partial > unrelated
+
+
+def test_a_short_skill_list_cannot_be_fully_covered():
+    job = JobProfile(required_skills=(("Java", 1.0), ("Spring", 1.0)))
+    result = score(job, _person(skills=["Java", "Spring"], titles=[]))
+    assert result.breakdown["skills"] == 40  # 100·0.8·(2 / max(2, 4))
+
+
+@pytest.mark.parametrize(
+    ("title", "family"),
+    [
+        ("Senior Software Engineer (Front-End)", "frontend"),
+        ("DevOps Engineer · Software Architect", "devops"),
+        ("Front End developer with web and mobile applications", "frontend"),
+        ("Java Back-End Developer", "software"),
+        ("Staff Accountant (2-5 years)", "accounting"),
+        ("Desktop Support Technician", "support"),
+        ("BI Developer / Data Analyst", "data"),
+        ("Member", ""),
+    ],
+)
+def test_title_family(title, family):
+    assert title_family(title) == family
+
+
+def test_role_family_outweighs_shared_skills():
+    job = JobProfile(title="BI Data Analyst", required_skills=(("SQL", 1.0), ("Excel", 1.0)))
+    analyst = score(job, _person(skills=["SQL"], titles=["Data Analyst"]))
+    accountant = score(job, _person(skills=["SQL", "Excel"], titles=["Accountant"]))
+    # analyst: skills 100·(0.8·1/4 + 0.2·2/3) = 33.3 (title words bi/data/analyst: 2 of 3);
+    # no range, level or location: total = skills, family fit 1
+    assert analyst.breakdown["skills"] == 33
+    assert analyst.explanation["family"] == {"job": "data", "candidate": "data", "fit": 1.0}
+    assert analyst.total == pytest.approx(33.33, abs=0.01)
+    # accountant: more skills (100·0.8·2/4 = 40) but a distant family (accounting ↔ data
+    # 0.2): × (0.3 + 0.7·0.2)
+    assert accountant.breakdown["skills"] == 40
+    assert accountant.total == pytest.approx(40 * 0.44, abs=0.01)
+    assert accountant.total < analyst.total
+
+
+def test_a_placeholder_cv_ranks_last():
+    template = candidate_profile(
+        skills=["YYY", "ZZZ", "Python"],
+        titles=["Resumé title"],
+        years=None,
+        education_level=None,
+        location="",
+    )
+    assert template.placeholder is True
+    assert _person().placeholder is False
+    job = JobProfile(title="Python Developer", required_skills=(("Python", 1.0),))
+    assert score(job, template).total < 0.1 * score(job, _person(skills=["Python"])).total
+
+
+def test_bulk_scoring_without_explanation_gives_the_same_numbers():
+    explained = score(JOB, _person(skills=["Python", "SQL"]))
+    bulk = score(JOB, _person(skills=["Python", "SQL"]), explain=False)
+    assert (bulk.total, bulk.breakdown, bulk.explanation) == (explained.total, explained.breakdown, {})
+
+
+def test_related_credit_works_in_both_directions():
+    from matching.vocab_extra import reverse_related
+
+    assert "django" in reverse_related("Python")
+    job = JobProfile(required_skills=(("Python", 1.0),))
+    result = score(job, _person(skills=["Django"], titles=[]))
+    assert result.explanation["related"] == [{"skill": "Python", "via": ["django"]}]

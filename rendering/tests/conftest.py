@@ -41,3 +41,26 @@ def layout(request) -> Layout:
 @pytest.fixture
 def modern() -> Layout:
     return read_layout("modern-minimal")
+
+
+@pytest.fixture
+def make_candidate(db):
+    """make_candidate(owner, document=None, **fields) → a parsed Candidate (the reader's resume)."""
+    from parsing.models import Candidate, ParseStatus
+
+    def make(owner, document: dict | None = None, **fields):
+        document = load("full_resume.json") if document is None else document
+        fields = {"parsing_status": ParseStatus.COMPLETED, **fields}
+        name = document.get("personal", {}).get("name", "")
+        return Candidate.objects.create(owner=owner, full_name=name, document=document, **fields)
+
+    return make
+
+
+@pytest.fixture
+def local_webhooks(settings):
+    """Deliveries may reach the 127.0.0.1 receiver, with short timeouts."""
+    settings.SMARTCV_WEBHOOK_ALLOWED_HOSTS = ["127.0.0.1"]
+    settings.SMARTCV_WEBHOOK_TIMEOUT = 2
+    settings.SMARTCV_WEBHOOK_RETRY_DELAYS = [30, 120, 600]
+    return settings

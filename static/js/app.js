@@ -1,0 +1,127 @@
+/* SmartCV pages: small progressive enhancements. Every flow also works without this file. */
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  function csrf(form) {
+    var input = form.querySelector("input[name=csrfmiddlewaretoken]");
+    return input ? input.value : "";
+  }
+
+  /* CV upload: drag-and-drop onto the form, one request per file with its own progress bar;
+     each answer is the new table row, which then polls its status (htmx) until it is done. */
+  function setupUpload(form) {
+    var input = form.querySelector("input[type=file]");
+    var list = form.querySelector(".upload-progress");
+    var rows = document.getElementById("candidate-rows");
+    if (!input || !list || !rows || !window.FormData) return;
+
+    /* One file at a time: each gets its own bar, and the server is not flooded. */
+    var queue = [];
+    var busy = false;
+    function next() {
+      if (busy || !queue.length) return;
+      busy = true;
+      send(queue.shift(), function () { busy = false; next(); });
+    }
+
+    /* A progress row for a file, shown as soon as it is queued. */
+    function track(file) {
+      var item = document.createElement("li");
+      var label = document.createElement("span");
+      label.textContent = file.name;
+      var bar = document.createElement("progress");
+      bar.max = 100; bar.value = 0;
+      bar.setAttribute("aria-label", "Upload of " + file.name);
+      var state = document.createElement("span");
+      state.className = "state";
+      state.textContent = "waiting";
+      item.append(label, bar, state);
+      list.appendChild(item);
+      return { file: file, item: item, bar: bar, state: state };
+    }
+
+    function send(job, done) {
+      var file = job.file, item = job.item, bar = job.bar, state = job.state;
+      state.textContent = "uploading";
+      var data = new FormData();
+      data.append("files", file);
+      var xhr = new XMLHttpRequest();
+      xhr.open("POST", form.action);
+      xhr.setRequestHeader("X-CSRFToken", csrf(form));
+      xhr.setRequestHeader("X-Requested-With", "XMLHttpRequest");
+      xhr.upload.onprogress = function (e) {
+        if (e.lengthComputable) bar.value = Math.round((100 * e.loaded) / e.total);
+      };
+      xhr.onload = function () {
+        if (xhr.status >= 200 && xhr.status < 300) {
+          bar.value = 100;
+          state.textContent = "uploaded";
+          var count = document.getElementById("candidate-count");
+          if (count) {
+            var n = (parseInt(count.textContent, 10) || 0) + 1;
+            count.textContent = n + (n === 1 ? " candidate" : " candidates");
+          }
+          var empty = rows.querySelector("tr.empty");
+          if (empty) empty.remove();
+          var holder = document.createElement("tbody");
+          holder.innerHTML = xhr.responseText;
+          Array.prototype.slice.call(holder.children).reverse().forEach(function (row) {
+            rows.insertBefore(row, rows.firstChild);
+            if (window.htmx) window.htmx.process(row);
+          });
+        } else {
+          item.classList.add("failed");
+          state.textContent = "failed: " + (xhr.responseText || xhr.statusText);
+        }
+      };
+      xhr.onerror = function () { item.classList.add("failed"); state.textContent = "failed: network error"; };
+      xhr.onloadend = done;
+      xhr.send(data);
+    }
+
+    function sendAll(files) {
+      Array.prototype.forEach.call(files, function (file) { queue.push(track(file)); });
+      next();
+    }
+
+    form.addEventListener("submit", function (e) {
+      if (!input.files.length) return;
+      e.preventDefault();
+      sendAll(input.files);
+      input.value = "";
+    });
+    ["dragenter", "dragover"].forEach(function (name) {
+      form.addEventListener(name, function (e) { e.preventDefault(); form.classList.add("dragging"); });
+    });
+    ["dragleave", "drop"].forEach(function (name) {
+      form.addEventListener(name, function () { form.classList.remove("dragging"); });
+    });
+    form.addEventListener("drop", function (e) {
+      e.preventDefault();
+      if (e.dataTransfer && e.dataTransfer.files.length) sendAll(e.dataTransfer.files);
+    });
+  }
+
+  /* Weighted skills: "Add skill" appends an empty row from the formset's template. */
+  function setupFormset(set) {
+    var button = set.querySelector("[data-add-row]");
+    var template = set.querySelector("template.empty-row");
+    var total = set.querySelector("input[name$='-TOTAL_FORMS']");
+    var rows = set.querySelector(".skill-rows");
+    if (!button || !template || !total || !rows) return;
+    button.addEventListener("click", function () {
+      var index = parseInt(total.value, 10);
+      var html = template.innerHTML.replace(/__prefix__/g, String(index));
+      rows.insertAdjacentHTML("beforeend", html);
+      total.value = String(index + 1);
+      var first = rows.lastElementChild.querySelector("input");
+      if (first) first.focus();
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form[data-upload]").forEach(setupUpload);
+    document.querySelectorAll("[data-formset]").forEach(setupFormset);
+  });
+})();
