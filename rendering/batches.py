@@ -457,3 +457,23 @@ def batches_requeue_stale(*, now=None) -> int:
     ):
         batch_complete_if_done(batch_id=batch_id)
     return len(pending)
+
+
+@transaction.atomic
+def batch_retry_failed(*, batch: PdfBatch) -> int:
+    """Render a batch's failed items again (staff action); the batch reopens until they finish.
+
+    Only failed items go back to PENDING, so PDFs already made are neither redone nor charged
+    twice; completion (and its webhook) follows as for a new batch."""
+    from rendering.tasks import render_pdf_chunk_task
+
+    ids = list(batch.items.filter(status=PdfBatchItem.Status.FAILED).values_list("id", flat=True))
+    if not ids:
+        return 0
+    PdfBatchItem.objects.filter(id__in=ids).update(
+        status=PdfBatchItem.Status.PENDING, error="", claimed_at=None
+    )
+    PdfBatch.objects.filter(pk=batch.pk).update(status=PdfBatch.Status.PROCESSING, completed_at=None)
+    for start in range(0, len(ids), CHUNK_SIZE):
+        render_pdf_chunk_task.delay_on_commit(str(batch.pk), ids[start : start + CHUNK_SIZE])
+    return len(ids)
