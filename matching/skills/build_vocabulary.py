@@ -1853,6 +1853,8 @@ _COMMON_WORDS_TEXT = """
     zoom dart julia pascal racket sed apex crystal ember box word excel windows nix rhino creo
     nx jmp orange foreman cobbler rook kind falcon bottle dojo immer lighthouse storybook babel
     redux leaflet hapi jetty traefik splunk sonar ant sbt bazel make go r c d j
+    room lumen catering validation positioning messaging production reporting compensation
+    derivatives engineering trading hospitality
     """
 COMMON_WORDS = set(_COMMON_WORDS_TEXT.split())
 
