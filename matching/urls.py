@@ -17,4 +17,9 @@ urlpatterns = [
         views.match_status_page,
         name="match-status",
     ),
+    path("jobs/feeds/", views.feed_list_page, name="job-feeds"),
+    path("jobs/feeds/<uuid:feed_id>/", views.feed_detail_page, name="job-feed-detail"),
+    path("jobs/feeds/<uuid:feed_id>/toggle/", views.feed_toggle_page, name="job-feed-toggle"),
+    path("jobs/feeds/<uuid:feed_id>/import/", views.feed_import_page, name="job-feed-import"),
+    path("jobs/feeds/<uuid:feed_id>/delete/", views.feed_delete_page, name="job-feed-delete"),
 ]

@@ -4,6 +4,7 @@ and selectors."""
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -207,3 +208,92 @@ def job_delete_page(request: HttpRequest, job_id) -> HttpResponse:
         messages.success(request, f"Job “{title}” deleted.")
         return redirect("jobs")
     return render(request, "jobs/delete.html", {"job": job})
+
+
+# --- job feeds ---------------------------------------------------------------------------------
+
+FEED_RUNS_PER_PAGE = 20
+
+
+class FeedForm(forms.Form):
+    url = forms.CharField(
+        label="Feed URL",
+        max_length=2048,
+        help_text="A public http(s) URL answering a JSON array of jobs; imported hourly.",
+        widget=forms.URLInput(attrs={"placeholder": "https://ats.example/jobs.json"}),
+    )
+
+
+def _feed_or_404(request: HttpRequest, feed_id):
+    try:
+        return selectors.feed_get(owner=request.user, feed_id=feed_id)
+    except ApplicationError:
+        raise Http404("Feed not found") from None
+
+
+@login_required
+def feed_list_page(request: HttpRequest) -> HttpResponse:
+    """The owner's feeds; POST registers one (and imports it straight away)."""
+    form = FeedForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                feed = services.feed_create(owner=request.user, url=form.cleaned_data["url"])
+            except ApplicationError as error:
+                # A 409 lists the URL itself in its details: its message is what reads well.
+                details = error.details if isinstance(error.details, dict) else {}
+                texts = details.get("url") if error.status == 400 else None
+                for text in texts or [error.message]:
+                    form.add_error("url", str(text))
+            else:
+                services.feed_import_request(feed=feed)
+                messages.success(request, "Feed registered; the first import has started.")
+                return redirect("job-feed-detail", feed_id=feed.id)
+        status = 400
+    return render(
+        request,
+        "jobs/feeds.html",
+        {"form": form, "feeds": selectors.feed_list(owner=request.user)},
+        status=status,
+    )
+
+
+@login_required
+def feed_detail_page(request: HttpRequest, feed_id) -> HttpResponse:
+    """The feed's import log, newest run first, with each run's per-item errors."""
+    feed = _feed_or_404(request, feed_id)
+    page = Paginator(selectors.feed_runs(feed=feed), FEED_RUNS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "jobs/feeds_detail.html", {"feed": feed, "page": page, "query": ""})
+
+
+@login_required
+@require_POST
+def feed_toggle_page(request: HttpRequest, feed_id) -> HttpResponse:
+    feed = _feed_or_404(request, feed_id)
+    feed = services.feed_update(feed=feed, is_active=not feed.is_active)
+    messages.success(request, f"Feed {'activated' if feed.is_active else 'paused'}.")
+    if request.POST.get("next") == "detail":
+        return redirect("job-feed-detail", feed_id=feed.id)
+    return redirect("job-feeds")
+
+
+@login_required
+@require_POST
+def feed_import_page(request: HttpRequest, feed_id) -> HttpResponse:
+    feed = _feed_or_404(request, feed_id)
+    services.feed_import_request(feed=feed)
+    messages.success(request, "Import started; its run appears in the log below.")
+    return redirect("job-feed-detail", feed_id=feed.id)
+
+
+@login_required
+@require_POST
+def feed_delete_page(request: HttpRequest, feed_id) -> HttpResponse:
+    feed = _feed_or_404(request, feed_id)
+    url = feed.url
+    services.feed_delete(feed=feed)
+    messages.success(request, f"Feed {url} deleted; the jobs it imported stay.")
+    return redirect("job-feeds")

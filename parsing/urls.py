@@ -18,4 +18,9 @@ urlpatterns = [
         name="candidate-tag-remove",
     ),
     path("candidates/<uuid:candidate_id>/delete/", views.candidate_delete_page, name="candidate-delete"),
+    path(
+        "candidates/<uuid:candidate_id>/pdf/<str:variant>/",
+        views.candidate_pdf_page,
+        name="candidate-pdf",
+    ),
 ]

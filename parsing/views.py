@@ -222,3 +222,31 @@ def candidate_file_page(request: HttpRequest, candidate_id) -> HttpResponse:
     if candidate.file_kind != "pdf":  # a sandboxed frame would also switch off the PDF viewer
         response["Content-Security-Policy"] = "sandbox"
     return response
+
+
+@login_required
+@require_POST
+def candidate_pdf_page(request: HttpRequest, candidate_id, variant: str) -> HttpResponse:
+    """POST → the candidate's PDF as an attachment: ``standard`` in the owner's settings, or
+    ``anonymised`` with every identifying field hidden. 1 credit; failures go back to the
+    detail page with the reason."""
+    from rendering.services import candidate_pdf, candidate_pdf_anonymised, export_filename
+
+    if variant not in ("standard", "anonymised"):
+        raise Http404("Unknown PDF variant")
+    candidate = _candidate_or_404(request, candidate_id)
+    anonymised = variant == "anonymised"
+    render = candidate_pdf_anonymised if anonymised else candidate_pdf
+    try:
+        data = render(owner=request.user, candidate_id=candidate.id)
+    except ApplicationError as error:
+        messages.error(request, error.message)
+        return redirect("candidate-detail", candidate_id=candidate.id)
+    if anonymised:
+        filename = f"Candidate_{str(candidate.id)[:8]}_anonymised.pdf"
+    else:
+        filename = export_filename(name=candidate.full_name or "", title="", extension="pdf")
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

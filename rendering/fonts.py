@@ -196,6 +196,26 @@ def families_in_css(css: str) -> list[str]:
     return found
 
 
+def _reachable_families(css: str, target_of) -> list[str]:
+    """The names of each font-family list up to where a DejaVu face and the CJK face are in
+    it: every glyph our faces have is drawn by then, so the names after (the usual
+    ``"Helvetica", Arial, sans-serif`` tail) can never draw a character. Declaring them
+    would cost xhtml2pdf a read of each of their files per document for nothing."""
+    found: list[str] = []
+    for declaration in _FAMILY_DECL.findall(css):
+        covered: set[str | None] = set()
+        for part in declaration.split(","):
+            name = part.strip().strip("'\"").strip()
+            if not name:
+                continue
+            if name not in found:
+                found.append(name)
+            covered.add(target_of(name))
+            if CJK_FAMILY in covered and covered & {"DejaVu Sans", "DejaVu Serif"}:
+                break
+    return found
+
+
 def first_family(css: str) -> str:
     """The first family a stylesheet names (its body font), or 'Liberation Sans'."""
     families = families_in_css(css)
@@ -211,17 +231,26 @@ def font_face_css(css: str) -> str:
     """
     faces = available_faces()
     families = {face.family for face in faces}
-    wanted: dict[str, str] = {}
-    for name in [*families_in_css(css), "DejaVu Sans", CJK_FAMILY]:
+
+    def target_of(name: str) -> str | None:
         key = name.lower()
-        target = FAMILY_ALIASES.get(key) or next((f for f in families if f.lower() == key), None)
+        return FAMILY_ALIASES.get(key) or next((f for f in families if f.lower() == key), None)
+
+    wanted: dict[str, str] = {}
+    for name in [*_reachable_families(css, target_of), "DejaVu Sans", CJK_FAMILY]:
+        target = target_of(name)
         if target in families and name not in wanted and _PLAIN_NAME.match(name):
             wanted[name] = target
     rules = []
     for declared, family in wanted.items():
+        seen: set[Path] = set()
         for face in faces:
-            if face.family != family:
+            if face.family != family or face.path in seen:
                 continue
+            # A style without a file of its own (the one-weight CJK face) is left out:
+            # xhtml2pdf maps every missing style to the regular face, and each rule costs
+            # a read of the (5 MB) file per document.
+            seen.add(face.path)
             weight = "bold" if face.bold else "normal"
             style = "italic" if face.italic else "normal"
             rules.append(

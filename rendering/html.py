@@ -46,13 +46,42 @@ def _compile(source: str):
         raise RenderError(f"Layout template is invalid: {exc}") from exc
 
 
+# The PDF's agency header: a static frame this tall at the top margin, repeated on every
+# page, with the body starting this far below it. The body's top margin grows by both, so
+# the header never overlaps the resume whatever margins the settings hold.
+BRAND_FRAME_MM = 10.0
+BRAND_GAP_MM = 3.0
+BRAND_FRAME_ID = "agency_header"
+
+
+def _page_rule(options: RenderOptions, *, target: Target) -> str:
+    """``@page``: size and margins; in a branded PDF also the header frame.
+
+    xhtml2pdf draws a ``-pdf-frame-content`` frame on every page with the element of that
+    id (taken out of the flow); the page margins still make the body frame.
+    """
+    width, height = options.page_mm
+    top, bottom, side = options.margins_mm
+    if target != "pdf" or not options.has_branding:
+        box = f"{top:g}mm {side:g}mm {bottom:g}mm {side:g}mm"  # CSS: top right bottom left
+        return f"@page {{ size: {width:g}mm {height:g}mm; margin: {box}; }}"
+    body_top = top + BRAND_FRAME_MM + BRAND_GAP_MM
+    box = f"{body_top:g}mm {side:g}mm {bottom:g}mm {side:g}mm"
+    return (
+        f"@page {{ size: {width:g}mm {height:g}mm; margin: {box};"
+        f" @frame {BRAND_FRAME_ID} {{ -pdf-frame-content: {BRAND_FRAME_ID};"
+        f" top: {top:g}mm; left: {side:g}mm; width: {width - 2 * side:g}mm;"
+        f" height: {BRAND_FRAME_MM:g}mm; }} }}"
+    )
+
+
 def theme_css(options: RenderOptions, *, target: Target) -> str:
     """@page rules and colour-scheme overrides for one export."""
     width, height = options.page_mm
     top, bottom, side = options.margins_mm
     box = f"{top:g}mm {side:g}mm {bottom:g}mm {side:g}mm"  # CSS order: top right bottom left
     rules = [
-        f"@page {{ size: {width:g}mm {height:g}mm; margin: {box}; }}",
+        _page_rule(options, target=target),
         # A word wider than its line is split rather than run off the page: long URLs, and
         # Chinese/Japanese text, which has no spaces to break at.
         "body { overflow-wrap: break-word; }",
@@ -105,13 +134,17 @@ def settings_css(options: RenderOptions) -> list[str]:
             ".agency-brand td { vertical-align: middle; padding: 0; }",
             ".agency-brand .agency-name { font-weight: bold; color: #222222; }",
             ".agency-brand .agency-site { text-align: right; }",
-            ".agency-brand img { height: 9mm; }",
+            ".agency-brand img { height: 7mm; }",
         ]
     return rules
 
 
-def branding_html(context: dict[str, Any]) -> str:
-    """The agency band above the resume (logo, name, website), or '' without branding."""
+def branding_html(context: dict[str, Any], *, target: Target = "screen") -> str:
+    """The agency band (logo, name, website), or '' without branding.
+
+    On screen it sits above the resume; in a PDF it is the content of the header frame
+    that ``theme_css`` declares, so it is drawn at the top of every page.
+    """
     agency = context.get("agency") or {}
     if not (agency.get("name") or agency.get("website") or agency.get("logo")):
         return ""
@@ -122,11 +155,14 @@ def branding_html(context: dict[str, Any]) -> str:
         text = escape(agency["website"])
         href = agency.get("href")
         site = f'<a href="{escape(href)}">{text}</a>' if href else text
-    return (
+    band = (
         '<table class="agency-brand" width="100%"><tr>'
         f"<td>{logo}{' ' if logo and name else ''}{name}</td>"
-        f'<td class="agency-site">{site}</td></tr></table>\n'
+        f'<td class="agency-site">{site}</td></tr></table>'
     )
+    if target == "pdf":
+        return f'<div id="{BRAND_FRAME_ID}">{band}</div>\n'
+    return band + "\n"
 
 
 def _safe_css(css: str) -> str:
@@ -171,7 +207,7 @@ def build_html(
     show_person = context["show"]["personalInfo"]
     author = document.personal.name if show_person else ""
     styles = "\n".join(part for part in (head_css, css, theme_css(options, target=target)) if part)
-    body = branding_html(context) + body
+    body = branding_html(context, target=target) + body
     inner = f'<div class="page">{body}</div>' if target == "screen" else body
     return (
         "<!DOCTYPE html>\n"

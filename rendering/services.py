@@ -497,6 +497,30 @@ def document_render(
     return render_resume(document, fmt=fmt, layout=layout, visibility=None, options=options)
 
 
+def warm_up() -> None:
+    """Render the sample resume once in every layout with the default settings.
+
+    Called in each worker process at start (``worker_process_init``): the first PDF of a
+    process registers the embedded fonts with reportlab (~1 s, mostly the CJK face) and
+    compiles the layouts, and without this the first chunk of every bulk batch paid it.
+    No database or storage access; a failure is logged, never raised (a worker that cannot
+    warm up still renders, only slower at first).
+    """
+    try:
+        options = render_options(RenderSettings())  # the model's defaults, unsaved: no query
+        document = sample_document()
+        for layout in LAYOUT_DIRS:
+            render_resume(
+                document,
+                fmt="pdf",
+                layout=settings_layout(layout),
+                visibility=None,
+                options=options,
+            )
+    except Exception:
+        logger.exception("rendering warm-up failed")
+
+
 def sample_document() -> ResumeDocument:
     """The built-in sample resume the canvas previews show (a fictional engineer)."""
     path = Path(__file__).resolve().parent / "data" / "sample_resume.json"
@@ -648,3 +672,65 @@ def candidate_pdf(*, owner, candidate_id: Any) -> bytes:
         raise ApplicationError("export_failed", "PDF generation failed", status=500) from None
     credits_charge(user=owner, amount=1, operation="pdf_generate", reference=str(candidate.id))
     return data
+
+
+def anonymised_rules(render_settings: RenderSettings) -> PrivacyRules:
+    """The owner's privacy rules with every identifying flag forced on (their name mode kept):
+    what "Download anonymised PDF" promises whatever the saved settings say."""
+    return dataclasses.replace(
+        privacy_rules(render_settings), **{field: True for field in PRIVACY_FLAGS.values()}
+    )
+
+
+def candidate_pdf_anonymised(*, owner, candidate_id: Any) -> bytes:
+    """The candidate's PDF in the owner's settings with name, contacts, links, address,
+    photo and birth date hidden — independently of the saved privacy flags, which only
+    decide what *standard* PDFs hide. Same ownership, credit and failure rules as
+    ``candidate_pdf`` (1 credit, charged only after a successful render)."""
+    from parsing.selectors import candidate_get
+
+    candidate = candidate_get(owner=owner, candidate_id=candidate_id)
+    credits_require(user=owner, amount=1)
+    render_settings = settings_get(owner=owner)
+    document = anonymise(
+        candidate_document(candidate), anonymised_rules(render_settings), seed=str(candidate.id)
+    )
+    options = dataclasses.replace(render_options(render_settings), include_photo=False)
+    try:
+        data = document_render(
+            document,
+            render_settings=render_settings,
+            seed=str(candidate.id),
+            options=options,
+            fetch_photo=False,
+        )
+    except Exception:
+        logger.exception("anonymised PDF of candidate %s failed", candidate.pk)
+        raise ApplicationError("export_failed", "PDF generation failed", status=500) from None
+    credits_charge(user=owner, amount=1, operation="pdf_generate", reference=str(candidate.id))
+    return data
+
+
+def canvas_preview(*, owner, data: Any) -> list[str]:
+    """The sample resume in *unsaved* settings, as PNG data: URIs (one per page).
+
+    The settings page's live preview: the values are validated like a save and laid over the
+    owner's saved settings in memory — nothing is stored, so trying a value costs nothing and
+    leaves the saved settings (and their canvas files) as they were. A new logo is only
+    shown once saved. 400 on a bad value, like ``settings_update``.
+    """
+    values = settings_validate(data)
+    render_settings = settings_get(owner=owner)
+    if "privacy" in values:
+        values["privacy"] = {**(render_settings.privacy or {}), **values["privacy"]}
+    for field, value in values.items():
+        setattr(render_settings, field, value)  # an in-memory copy: never saved here
+    try:
+        pdf = document_render(
+            sample_document(), render_settings=render_settings, seed="sample", fetch_photo=False
+        )
+        pngs = pdf_pages_to_png(pdf)
+    except Exception:
+        logger.exception("canvas preview for %s failed", owner.pk)
+        raise ApplicationError("export_failed", "Preview rendering failed", status=500) from None
+    return ["data:image/png;base64," + base64.b64encode(png).decode() for png in pngs]

@@ -58,6 +58,8 @@ app.conf.update(
     # plus the hard time limit (webhook retries are also swept by beat, see webhooks.tasks).
     broker_transport_options={"visibility_timeout": 7 * 3600},
     worker_hijack_root_logger=False,
+    # Time a new worker process may take to start, warm-ups included (Celery's default is 4 s).
+    worker_proc_alive_timeout=30,
     timezone="UTC",
     beat_schedule={
         "parsing-purge-expired-candidates": {
@@ -87,10 +89,12 @@ app.autodiscover_tasks()
 
 @worker_process_init.connect
 def _warm_up_parser(**kwargs) -> None:
-    # Each prefork child starts its isolated extraction worker and loads the language model
-    # now, not on its first CV.
+    # Each prefork child starts its isolated extraction worker, loads the language model and
+    # registers the PDF fonts now (~2–3 s in all), not inside the first task it is given.
     from parsing.extract import warm_up as extraction_warm_up
     from parsing.structure import warm_up as structuring_warm_up
+    from rendering.services import warm_up as rendering_warm_up
 
     extraction_warm_up()
     structuring_warm_up()
+    rendering_warm_up()

@@ -38,4 +38,5 @@ urlpatterns = [
     path("", include("resumes.urls")),
     path("", include("parsing.urls")),
     path("", include("matching.urls")),
+    path("", include("rendering.urls")),
 ]

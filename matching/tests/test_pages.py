@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from matching.models import Job, Match
+from matching.models import Job, JobFeed, Match
 from matching.services import job_create, job_match_all
 from parsing.models import Candidate, ParseStatus
 from parsing.services import candidate_update
@@ -266,3 +266,99 @@ def test_stage_set_on_the_job_page_returns_to_it(recruiter, recruiter_client):
         '<option value="screening" selected>'
         in recruiter_client.get(f"/jobs/{job.id}/").content.decode()
     )
+
+
+# --- job feeds ---------------------------------------------------------------------------------
+
+
+def test_register_a_feed_then_it_is_listed_and_imported(
+    recruiter, recruiter_client, receiver, monkeypatch, django_capture_on_commit_callbacks
+):
+    import ipaddress
+    import json
+
+    from smartcv import netguard
+    from smartcv.tests.http_receiver import Reply
+
+    real = netguard.is_public_address
+    monkeypatch.setattr(
+        netguard, "is_public_address", lambda ip: ip == ipaddress.ip_address("127.0.0.1") or real(ip)
+    )
+    items = [
+        {"title": "Platform Engineer", "reference": "J-1", "description": "Python"},
+        {"reference": "J-2", "description": "no title"},
+    ]
+    receiver.reply(
+        Reply(status=200, body=json.dumps(items).encode(), headers={"Content-Type": "application/json"})
+    )
+    url = receiver.url("/jobs.json")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(recruiter_client, "/jobs/feeds/", {"url": url})
+    feed = JobFeed.objects.get(owner=recruiter)
+    assert response.status_code == 302 and response["Location"] == f"/jobs/feeds/{feed.id}/"
+    assert Job.objects.get(owner=recruiter, reference="J-1").title == "Platform Engineer"
+    log = recruiter_client.get(response["Location"]).content.decode()
+    assert "1 new job · 0 updated · 1 item error" in log
+    assert "J-2" in log and "title" in log
+    listing = recruiter_client.get("/jobs/feeds/").content.decode()
+    assert url in listing and "Active" in listing
+
+
+def test_a_private_or_duplicate_feed_url_is_refused_on_the_field(recruiter, recruiter_client):
+    response = post(recruiter_client, "/jobs/feeds/", {"url": "http://127.0.0.1/jobs"})
+    assert response.status_code == 400
+    assert 'class="field has-error"' in response.content.decode()
+    assert JobFeed.objects.count() == 0
+    JobFeed.objects.create(owner=recruiter, url="https://ats.example/jobs.json")
+    response = post(recruiter_client, "/jobs/feeds/", {"url": "https://ats.example/jobs.json"})
+    assert response.status_code == 400
+    assert "This feed URL is already registered" in response.content.decode()
+    assert JobFeed.objects.count() == 1
+
+
+def test_feed_can_be_paused_reactivated_and_deleted(recruiter, recruiter_client):
+    feed = JobFeed.objects.create(owner=recruiter, url="https://ats.example/jobs.json")
+    assert post(recruiter_client, f"/jobs/feeds/{feed.id}/toggle/")["Location"] == "/jobs/feeds/"
+    feed.refresh_from_db()
+    assert feed.is_active is False
+    response = post(recruiter_client, f"/jobs/feeds/{feed.id}/toggle/", {"next": "detail"})
+    assert response["Location"] == f"/jobs/feeds/{feed.id}/"
+    feed.refresh_from_db()
+    assert feed.is_active is True
+    assert post(recruiter_client, f"/jobs/feeds/{feed.id}/delete/")["Location"] == "/jobs/feeds/"
+    assert JobFeed.objects.count() == 0
+
+
+def test_import_now_records_a_failed_run_for_an_unreachable_feed(
+    recruiter, recruiter_client, django_capture_on_commit_callbacks
+):
+    feed = JobFeed.objects.create(owner=recruiter, url="https://localhost/jobs.json")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(recruiter_client, f"/jobs/feeds/{feed.id}/import/")
+    assert response["Location"] == f"/jobs/feeds/{feed.id}/"
+    run = feed.runs.get()
+    assert run.status == "failed"
+    log = recruiter_client.get(response["Location"]).content.decode()
+    assert "Failed" in log and run.message in log
+
+
+def test_another_accounts_feed_is_404_and_untouched(other_user, recruiter_client):
+    feed = JobFeed.objects.create(owner=other_user, url="https://ats.example/jobs.json")
+    assert recruiter_client.get(f"/jobs/feeds/{feed.id}/").status_code == 404
+    assert post(recruiter_client, f"/jobs/feeds/{feed.id}/delete/").status_code == 404
+    assert post(recruiter_client, f"/jobs/feeds/{feed.id}/toggle/").status_code == 404
+    feed.refresh_from_db()
+    assert feed.is_active is True
+
+
+def test_feed_list_query_count_does_not_grow_with_feeds(recruiter, recruiter_client):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert recruiter_client.get("/jobs/feeds/").status_code == 200
+        return len(ctx.captured_queries)
+
+    JobFeed.objects.create(owner=recruiter, url="https://ats.example/a.json")
+    few = queries()
+    for n in range(5):
+        JobFeed.objects.create(owner=recruiter, url=f"https://ats.example/{n}.json")
+    assert queries() == few

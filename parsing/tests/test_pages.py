@@ -335,3 +335,93 @@ def test_pages_need_sign_in(anon_client):
 
     assert response.status_code == 302
     assert response["Location"].startswith("/login/")
+
+
+# --- PDFs of a candidate ------------------------------------------------------------------------
+
+DOCUMENT = {
+    "personal": {
+        "name": "Grace Hopper",
+        "title": "Backend Engineer",
+        "email": "grace.hopper@example.com",
+        "phone": "+44 20 7946 0001",
+        "location": "London, UK",
+    },
+    "summary": "Backend engineer building services in Python and Django.",
+    "work": [
+        {
+            "company": "Acme Ltd",
+            "position": "Backend Engineer",
+            "start_date": "2018-01",
+            "end_date": "present",
+            "is_current": True,
+            "highlights": ["Built services in Python."],
+        }
+    ],
+    "skills": [{"name": "Python"}, {"name": "Django"}],
+}
+
+
+def pdf_text(data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def _credits(user) -> int:
+    return sum(e.amount for e in CreditLedgerEntry.objects.filter(user=user))
+
+
+def test_detail_offers_both_pdf_downloads_once_parsed(recruiter, recruiter_client):
+    parsed = make_candidate(recruiter, full_name="Grace Hopper", document=DOCUMENT)
+    body = recruiter_client.get(f"/candidates/{parsed.id}/").content.decode()
+    assert "Download standard PDF" in body and "Download anonymised PDF" in body
+    pending = make_candidate(recruiter, parsing_status=ParseStatus.PENDING)
+    body = recruiter_client.get(f"/candidates/{pending.id}/").content.decode()
+    assert "Download anonymised PDF" not in body and "Available once the CV is parsed." in body
+
+
+def test_standard_pdf_is_an_attachment_with_the_name_and_costs_one_credit(recruiter, recruiter_client):
+    candidate = make_candidate(recruiter, full_name="Grace Hopper", document=DOCUMENT)
+    response = post(recruiter_client, f"/candidates/{candidate.id}/pdf/standard/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="Grace_Hopper_Resume.pdf"'
+    text = pdf_text(response.content)
+    assert "Grace Hopper" in text and "grace.hopper@example.com" in text
+    assert _credits(recruiter) == 1
+
+
+def test_anonymised_pdf_hides_name_and_contacts_even_with_privacy_flags_off(recruiter, recruiter_client):
+    from rendering.services import settings_get
+
+    assert not settings_get(owner=recruiter).privacy  # nothing hidden by the saved settings
+    candidate = make_candidate(recruiter, full_name="Grace Hopper", document=DOCUMENT)
+    response = post(recruiter_client, f"/candidates/{candidate.id}/pdf/anonymised/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="Candidate_')
+    text = pdf_text(response.content)
+    for secret in ("Grace", "Hopper", "grace.hopper@example.com", "7946"):
+        assert secret not in text
+    assert "Backend Engineer" in text and "Acme Ltd" in text
+    assert _credits(recruiter) == 1
+
+
+def test_pdf_of_an_unparsed_candidate_says_why_and_charges_nothing(recruiter, recruiter_client):
+    candidate = make_candidate(recruiter, parsing_status=ParseStatus.PENDING, document={})
+    response = post(recruiter_client, f"/candidates/{candidate.id}/pdf/anonymised/")
+    assert response.status_code == 302 and response["Location"] == f"/candidates/{candidate.id}/"
+    page = recruiter_client.get(response["Location"]).content.decode()
+    assert "This resume has not been parsed yet" in page
+    assert _credits(recruiter) == 0
+
+
+def test_pdf_of_a_foreign_candidate_or_unknown_variant_is_404(recruiter, other_user, recruiter_client):
+    foreign = make_candidate(other_user, document=DOCUMENT)
+    assert post(recruiter_client, f"/candidates/{foreign.id}/pdf/standard/").status_code == 404
+    mine = make_candidate(recruiter, document=DOCUMENT)
+    assert post(recruiter_client, f"/candidates/{mine.id}/pdf/docx/").status_code == 404
+    assert recruiter_client.get(f"/candidates/{mine.id}/pdf/standard/").status_code == 405
+    assert _credits(recruiter) == 0 and _credits(other_user) == 0

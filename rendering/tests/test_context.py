@@ -116,6 +116,18 @@ def test_font_faces_are_declared_for_the_families_a_stylesheet_uses():
     assert "LiberationSans" not in css
 
 
+def test_font_faces_skip_names_after_the_fallbacks_and_repeat_no_file():
+    css = font_face_css(
+        'body { font-family: "Liberation Sans", "DejaVu Sans", "WenQuanYi Micro Hei", Arial; }'
+        " h1 { font-family: Calibri; }"
+    )
+    assert css.count("wqy-microhei.ttc") == 1
+    assert css.count("LiberationSans-") == 4
+    assert css.count("Carlito-") == 4
+    assert css.count("@font-face") == 13
+    assert 'font-family: "Arial"' not in css
+
+
 def test_only_web_mail_and_phone_links_are_kept():
     assert safe_href("https://x.dev/a") == "https://x.dev/a"
     assert safe_href("amelie.dev") == "https://amelie.dev"
