@@ -415,7 +415,25 @@ _NETWORKS = {"linkedin": "LinkedIn", "github": "GitHub", "twitter": "Twitter"}
 _NETWORK_ALIASES = {"linkedin": "linkedin", "github": "github", "twitter": "twitter", "x": "twitter"}
 _ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]")
 # Custom sections that JSON Resume has a section of its own for (title ⇄ key).
-_JR_SECTIONS = {"Awards": "awards", "Volunteer": "volunteer", "Publications": "publications"}
+# JSON Resume sections SmartCV keeps as custom sections: section title → (JSON Resume key,
+# custom item field → JSON Resume field). One table for import and export.
+_JR_CUSTOM = {
+    "Awards": (
+        "awards",
+        {"title": "title", "subtitle": "awarder", "date": "date", "description": "summary"},
+    ),
+    "Volunteer": (
+        "volunteer",
+        {"title": "position", "subtitle": "organization", "date": "startDate", "description": "summary"},
+    ),
+    "Publications": (
+        "publications",
+        {"title": "name", "subtitle": "publisher", "date": "releaseDate", "description": "summary"},
+    ),
+    "References": ("references", {"title": "name", "description": "reference"}),
+}
+# Exported to their own JSON Resume section; other custom sections ride in meta.smartcv.
+_JR_SECTIONS = ("Awards", "Volunteer", "Publications")
 
 
 def _username(url: str) -> str:
@@ -530,42 +548,10 @@ def to_json_resume(doc: ResumeDocument) -> dict[str, Any]:
     }
     other_sections = []
     for section in data["custom_sections"]:
-        key = _JR_SECTIONS.get(section["title"])
-        if key == "awards":
+        if section["title"] in _JR_SECTIONS:
+            key, fields = _JR_CUSTOM[section["title"]]
             out[key] = [
-                _drop_empty(
-                    {
-                        "title": i["title"],
-                        "awarder": i["subtitle"],
-                        "date": i["date"],
-                        "summary": i["description"],
-                    }
-                )
-                for i in section["items"]
-            ]
-        elif key == "volunteer":
-            out[key] = [
-                _drop_empty(
-                    {
-                        "organization": i["subtitle"],
-                        "position": i["title"],
-                        "startDate": i["date"],
-                        "summary": i["description"],
-                    }
-                )
-                for i in section["items"]
-            ]
-        elif key == "publications":
-            out[key] = [
-                _drop_empty(
-                    {
-                        "name": i["title"],
-                        "publisher": i["subtitle"],
-                        "releaseDate": i["date"],
-                        "summary": i["description"],
-                    }
-                )
-                for i in section["items"]
+                _drop_empty({jr: item[ours] for ours, jr in fields.items()}) for item in section["items"]
             ]
         else:
             other_sections.append(_out(section, _CUSTOM))
@@ -759,29 +745,7 @@ def from_json_resume(data: Any, *, prefix: str = "") -> ResumeDocument:
             reader.error(f"interests.{index}", "must be an object")
 
     custom_sections = []
-    for title, key, mapping in (
-        (
-            "Awards",
-            "awards",
-            {"title": "title", "subtitle": "awarder", "date": "date", "description": "summary"},
-        ),
-        (
-            "Volunteer",
-            "volunteer",
-            {
-                "title": "position",
-                "subtitle": "organization",
-                "date": "startDate",
-                "description": "summary",
-            },
-        ),
-        (
-            "Publications",
-            "publications",
-            {"title": "name", "subtitle": "publisher", "date": "releaseDate", "description": "summary"},
-        ),
-        ("References", "references", {"title": "name", "description": "reference"}),
-    ):
+    for title, (key, mapping) in _JR_CUSTOM.items():
         items = _jr_custom_items(reader, data.get(key), key, mapping)
         if items:
             custom_sections.append({"title": title, "items": items})
