@@ -285,6 +285,21 @@ def to_content_json(doc: ResumeDocument) -> dict[str, Any]:
     return out
 
 
+def _camel_sections(reader: _Reader, data: dict[str, Any]) -> dict[str, Any]:
+    """The sections the camelCase shapes (contentJson, profile, reader) spell alike."""
+    return {
+        "projects": reader.items(data.get("projects"), _PROJECT_CAMEL, "projects", "projects"),
+        "certifications": reader.items(
+            data.get("certifications"), _CERT, "certifications", "certifications"
+        ),
+        "languages": reader.items(data.get("languages"), _LANG, "languages", "languages"),
+        "extracurricular": reader.list(data.get("extracurricular"), "extracurricular"),
+        "custom_sections": reader.items(
+            data.get("customSections"), _CUSTOM, "custom_sections", "customSections"
+        ),
+    }
+
+
 def from_content_json(data: Any, *, prefix: str = "contentJson") -> ResumeDocument:
     reader = _Reader(prefix)
     data = _top(data, reader)
@@ -319,15 +334,7 @@ def from_content_json(data: Any, *, prefix: str = "contentJson") -> ResumeDocume
         "work": reader.items(data.get("workExperience"), _CONTENT_WORK, "work", "workExperience"),
         "education": reader.items(data.get("education"), _CONTENT_EDUCATION, "education", "education"),
         "skills": skills,
-        "projects": reader.items(data.get("projects"), _PROJECT_CAMEL, "projects", "projects"),
-        "certifications": reader.items(
-            data.get("certifications"), _CERT, "certifications", "certifications"
-        ),
-        "languages": reader.items(data.get("languages"), _LANG, "languages", "languages"),
-        "extracurricular": reader.list(data.get("extracurricular"), "extracurricular"),
-        "custom_sections": reader.items(
-            data.get("customSections"), _CUSTOM, "custom_sections", "customSections"
-        ),
+        **_camel_sections(reader, data),
     }
     reader.origins["extracurricular"] = "extracurricular"
     return reader.finish(canonical)
@@ -396,15 +403,7 @@ def from_profile(data: Any, *, prefix: str = "resume") -> ResumeDocument:
         "work": work,
         "education": reader.items(data.get("education"), _PROFILE_EDUCATION, "education", "education"),
         "skills": skills,
-        "projects": reader.items(data.get("projects"), _PROJECT_CAMEL, "projects", "projects"),
-        "certifications": reader.items(
-            data.get("certifications"), _CERT, "certifications", "certifications"
-        ),
-        "languages": reader.items(data.get("languages"), _LANG, "languages", "languages"),
-        "extracurricular": reader.list(data.get("extracurricular"), "extracurricular"),
-        "custom_sections": reader.items(
-            data.get("customSections"), _CUSTOM, "custom_sections", "customSections"
-        ),
+        **_camel_sections(reader, data),
     }
     return reader.finish(canonical)
 
@@ -990,14 +989,6 @@ def from_reader(data: Any, *, prefix: str = "") -> ResumeDocument:
         "work": reader.items(data.get("experiences"), _READER_EXPERIENCE, "work", "experiences"),
         "education": reader.items(data.get("educations"), _READER_EDUCATION, "education", "educations"),
         "skills": reader.items(data.get("skills"), _SKILL, "skills", "skills"),
-        "projects": reader.items(data.get("projects"), _PROJECT_CAMEL, "projects", "projects"),
-        "certifications": reader.items(
-            data.get("certifications"), _CERT, "certifications", "certifications"
-        ),
-        "languages": reader.items(data.get("languages"), _LANG, "languages", "languages"),
-        "extracurricular": reader.list(data.get("extracurricular"), "extracurricular"),
-        "custom_sections": reader.items(
-            data.get("customSections"), _CUSTOM, "custom_sections", "customSections"
-        ),
+        **_camel_sections(reader, data),
     }
     return reader.finish(canonical)
