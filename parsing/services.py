@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
@@ -30,8 +31,8 @@ MAX_URLS = 50
 MAX_URL_LENGTH = 2048
 URL_FETCH_TIMEOUT = 30.0
 URL_MAX_REDIRECTS = 5
-# A candidate "processing" for longer than this lost its worker; the task may claim it again.
-STALE_PROCESSING = timedelta(minutes=10)
+# At most this many candidates are handed back to the queue per sweep (every minute).
+REQUEUE_BATCH = 1000
 # parserpro PATCH: the profile fields a client may change; everything else is the parser's.
 EDITABLE_FIELDS = (
     "full_name",
@@ -181,15 +182,53 @@ def _filename_from_url(url: str) -> str:
 # --- Parsing --------------------------------------------------------------------------------
 
 
+def stale_after() -> timedelta:
+    """How long a candidate may stay claimed ("processing") before its worker is presumed
+    lost (``SMARTCV_PARSE_STALE_SECONDS``; above the parse task's hard time limit)."""
+    return timedelta(seconds=settings.SMARTCV_PARSE_STALE_SECONDS)
+
+
 def _claim(candidate_id: str) -> bool:
     now = timezone.now()
     pending = Candidate.objects.filter(id=candidate_id, parsing_status=ParseStatus.PENDING)
     if pending.update(parsing_status=ParseStatus.PROCESSING, updated_at=now):
         return True
     stale = Candidate.objects.filter(
-        id=candidate_id, parsing_status=ParseStatus.PROCESSING, updated_at__lt=now - STALE_PROCESSING
+        id=candidate_id, parsing_status=ParseStatus.PROCESSING, updated_at__lt=now - stale_after()
     )
     return bool(stale.update(updated_at=now))
+
+
+def candidates_requeue_stale(*, now=None, limit: int = REQUEUE_BATCH) -> int:
+    """Beat's safety net (every minute), so no candidate stays pending or processing forever;
+    returns how many were queued again.
+
+    - claimed candidates whose worker died (``processing`` for longer than ``stale_after``,
+      e.g. the worker was killed: its message is gone or comes back only much later) go back
+      to ``pending`` and are queued;
+    - ``pending`` candidates not touched for that long (their message was lost, e.g. Redis
+      restarted without persistence, or the enqueue after the commit failed) are queued
+      again, and touched so that each is queued at most once per period.
+
+    Harmless when the original message is merely late: the task claims the candidate with a
+    conditional UPDATE, so only one run parses it and it is charged once (at intake).
+    """
+    now = now or timezone.now()
+    cutoff = now - stale_after()
+    stale = Candidate.objects.filter(
+        parsing_status__in=(ParseStatus.PENDING, ParseStatus.PROCESSING), updated_at__lt=cutoff
+    )
+    ids = [str(cid) for cid in stale.order_by("updated_at").values_list("id", flat=True)[:limit]]
+    if not ids:
+        return 0
+    with transaction.atomic():
+        # Conditional on the row still being stale: a worker claiming it meanwhile wins.
+        Candidate.objects.filter(id__in=ids, updated_at__lt=cutoff).filter(
+            parsing_status__in=(ParseStatus.PENDING, ParseStatus.PROCESSING)
+        ).update(parsing_status=ParseStatus.PENDING, updated_at=now)
+        _enqueue_parse(ids)
+    logger.warning("Queued %d stale candidates again", len(ids))
+    return len(ids)
 
 
 def _candidate_new(

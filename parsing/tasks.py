@@ -36,3 +36,11 @@ def purge_expired_candidates_task() -> int:
     from parsing.services import candidates_purge_expired
 
     return candidates_purge_expired()
+
+
+@shared_task(**TRANSIENT_RETRY)
+def requeue_stale_candidates_task() -> int:
+    """Every minute (beat): queue again candidates whose worker died or whose message was lost."""
+    from parsing.services import candidates_requeue_stale
+
+    return candidates_requeue_stale()

@@ -54,7 +54,6 @@ CHUNK_SIZE = 10  # ids per rendering task: ~1–2 s of work, small enough to spr
 # More undelivered webhooks than this for one owner and new bulk batches are refused (429):
 # a receiver that is down should not pile up thousands of payloads.
 MAX_PENDING_DELIVERIES = 100
-STALE_CLAIM_SECONDS = 600  # a claimed item older than this belongs to a dead worker
 _OPEN = (PdfBatchItem.Status.PENDING, PdfBatchItem.Status.PROCESSING)
 
 
@@ -422,7 +421,7 @@ def format_batch_create(*, owner: User, data: Any) -> PdfBatch:
 def batches_requeue_stale(*, now=None) -> int:
     """Beat's safety net, so no batch stays open forever; returns the items re-enqueued.
 
-    - items claimed by a worker that died (PROCESSING for ``STALE_CLAIM_SECONDS``) go back to
+    - items claimed by a worker that died (PROCESSING for ``SMARTCV_PDF_STALE_SECONDS``) go back to
       PENDING;
     - PENDING items of batches older than that (their chunk task was lost or gave up) are
       enqueued again — harmless if the original message is merely late: items are claimed;
@@ -432,7 +431,8 @@ def batches_requeue_stale(*, now=None) -> int:
     from rendering.tasks import render_pdf_chunk_task
 
     now = now or timezone.now()
-    cutoff = now - timedelta(seconds=STALE_CLAIM_SECONDS)
+    # A claimed item older than this belongs to a dead worker.
+    cutoff = now - timedelta(seconds=settings.SMARTCV_PDF_STALE_SECONDS)
     open_batches = PdfBatch.objects.filter(
         kind__in=(PdfBatch.Kind.BULK, PdfBatch.Kind.FORMAT), completed_at__isnull=True
     )

@@ -66,6 +66,10 @@ app.conf.update(
             "task": "parsing.tasks.purge_expired_candidates_task",
             "schedule": 3600.0,
         },
+        "parsing-requeue-stale-candidates": {
+            "task": "parsing.tasks.requeue_stale_candidates_task",
+            "schedule": 60.0,
+        },
         "rendering-purge-expired-exports": {
             "task": "rendering.tasks.purge_expired_exports_task",
             "schedule": 3600.0,

@@ -326,9 +326,21 @@ SPECTACULAR_SETTINGS = {
 
 # Private hosts webhook deliveries may reach (development and tests only), e.g. "127.0.0.1,localhost".
 SMARTCV_WEBHOOK_ALLOWED_HOSTS = env_list("SMARTCV_WEBHOOK_ALLOWED_HOSTS", [])
-SMARTCV_WEBHOOK_TIMEOUT = 10
+# Seconds one delivery attempt may take in all (connect, send, read).
+SMARTCV_WEBHOOK_TIMEOUT = env_int("SMARTCV_WEBHOOK_TIMEOUT", 10, minimum=1)
 # Seconds to wait before attempt 2, 3, …; after the last, the delivery is recorded as failed.
-SMARTCV_WEBHOOK_RETRY_DELAYS = [30, 120, 600, 3600, 6 * 3600]
+# SMARTCV_WEBHOOK_RETRY_DELAYS="1,2" shortens the schedule (fault tests).
+SMARTCV_WEBHOOK_RETRY_DELAYS = [
+    int(delay)
+    for delay in env_list("SMARTCV_WEBHOOK_RETRY_DELAYS", ["30", "120", "600", "3600", "21600"])
+]
+# Seconds after which a claimed-but-unfinished parse or PDF item is presumed to have lost its
+# worker and is handed to another (beat sweeps, every minute). Above the tasks' hard time
+# limits (150 s for a parse, 300 s for a chunk of PDFs) so a live task is never doubled.
+SMARTCV_PARSE_STALE_SECONDS = env_int("SMARTCV_PARSE_STALE_SECONDS", 300, minimum=1)
+SMARTCV_PDF_STALE_SECONDS = env_int("SMARTCV_PDF_STALE_SECONDS", 600, minimum=1)
+# Benchmarks only (benchmarks/load_bench.py): serve /bench/bare, a view with no database.
+SMARTCV_BENCH_VIEWS = env_bool("SMARTCV_BENCH_VIEWS", False)
 SMARTCV_DEFAULT_PLAN = env_str("SMARTCV_DEFAULT_PLAN", "free_trial")
 # Days after which candidates and their CV files are purged unless an account sets its own.
 SMARTCV_CANDIDATE_RETENTION_DAYS = env_int("SMARTCV_CANDIDATE_RETENTION_DAYS", 365, minimum=1)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
@@ -40,3 +41,8 @@ urlpatterns = [
     path("", include("matching.urls")),
     path("", include("rendering.urls")),
 ]
+
+if settings.SMARTCV_BENCH_VIEWS:  # benchmarks only; off unless the environment turns it on
+    from smartcv.bench import bare
+
+    urlpatterns.insert(0, path("bench/bare", bare, name="bench-bare"))

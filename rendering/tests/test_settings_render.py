@@ -5,11 +5,12 @@ from __future__ import annotations
 import io
 from datetime import timedelta
 
+from django.conf import settings
 from django.utils import timezone
 from docx import Document
 from docx.shared import Pt
 
-from rendering.batches import STALE_CLAIM_SECONDS, batches_requeue_stale
+from rendering.batches import batches_requeue_stale
 from rendering.models import PdfBatch, PdfBatchItem, RenderSettings
 from rendering.services import document_render
 
@@ -66,7 +67,7 @@ def test_txt_ends_with_the_agency_line(full_doc):
 
 
 def test_stale_claims_are_requeued(db, recruiter):
-    old = timezone.now() - timedelta(seconds=STALE_CLAIM_SECONDS + 5)
+    old = timezone.now() - timedelta(seconds=settings.SMARTCV_PDF_STALE_SECONDS + 5)
     batch = PdfBatch.objects.create(owner=recruiter, kind="bulk", total=2, status="PROCESSING")
     PdfBatch.objects.filter(id=batch.id).update(created_at=old)
     stale = PdfBatchItem.objects.create(
@@ -93,7 +94,7 @@ def test_stale_claims_are_requeued(db, recruiter):
 
 
 def test_a_batch_left_uncompleted_is_completed_by_the_sweep(db, recruiter):
-    old = timezone.now() - timedelta(seconds=STALE_CLAIM_SECONDS + 5)
+    old = timezone.now() - timedelta(seconds=settings.SMARTCV_PDF_STALE_SECONDS + 5)
     batch = PdfBatch.objects.create(owner=recruiter, kind="bulk", total=1, status="PROCESSING")
     PdfBatch.objects.filter(id=batch.id).update(created_at=old)
     PdfBatchItem.objects.create(

@@ -177,11 +177,44 @@ def api_not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonRespon
     )
 
 
+# Seconds a client is told to wait when the database or Redis is unreachable.
+OUTAGE_RETRY_AFTER = 5
+
+
+def _is_outage(exc: BaseException | None) -> bool:
+    """Is ``exc`` (or what caused it) the database, Redis or the broker being unreachable?"""
+    from django.db import InterfaceError, OperationalError
+    from kombu.exceptions import OperationalError as BrokerError
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.exceptions import TimeoutError as RedisTimeoutError
+
+    outages = (OperationalError, InterfaceError, BrokerError, RedisConnectionError, RedisTimeoutError)
+    seen = 0
+    while exc is not None and seen < 5:
+        if isinstance(exc, outages):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
 def server_error(request: HttpRequest, *args: Any, **kwargs: Any):
+    """handler500. Called inside Django's ``except`` block, so the exception is at hand: a
+    database or Redis outage is a 503 with Retry-After (the client should simply retry), not
+    an internal error."""
+    import sys
+
     from django.views.defaults import server_error as html_server_error
 
     if dialect_for_path(request.path) is None:
         return html_server_error(request)
+    if _is_outage(sys.exc_info()[1]):
+        err = ApplicationError(
+            "service_unavailable",
+            "The service is temporarily unavailable; retry in a few seconds",
+            status=503,
+            headers={"Retry-After": str(OUTAGE_RETRY_AFTER)},
+        )
+        return error_response(request, err)
     message = "Internal server error"
     return error_response(request, ApplicationError("internal_error", message, status=500))
 
