@@ -9,7 +9,8 @@ container (SSRF). ``fetch`` refuses that:
    public unicast address (private, loopback, link-local, shared 100.64/10, multicast,
    reserved, documentation, metadata, IPv4 embedded in IPv6 …) the request is refused.
    Odd spellings (``http://2130706433/``, ``http://0x7f.1/``, ``http://127.1/``,
-   ``http://[::ffff:127.0.0.1]/``) resolve to the address they hide and are refused with it.
+   ``http://[::ffff:127.0.0.1]/``, ``http://127.0.0.1./``) and ``localhost`` names are
+   refused before any lookup, whatever the platform's resolver would make of them.
 3. The connection goes to the validated IP itself — no second lookup, so a DNS answer that
    changes between check and connect (DNS rebinding) cannot redirect it. The original host
    is sent in ``Host`` and used for TLS SNI and certificate verification.
@@ -154,11 +155,15 @@ def is_public_address(ip: IPAddress) -> bool:
 
 def literal_address(host: str) -> IPAddress | None:
     """The address a host spells without DNS (incl. legacy ``127.1``/``0x7f.1``/``2130706433``
-    forms the C resolver accepts), or None for a name."""
+    forms the C resolver accepts, and a trailing root dot: ``127.0.0.1.``), or None for a
+    name."""
     try:
         return ipaddress.ip_address(host.strip("[]").split("%", 1)[0])
     except ValueError:
         pass
+    host = host.rstrip(".") if not host.startswith(".") else host
+    with contextlib.suppress(ValueError):
+        return ipaddress.IPv4Address(host)
     if re.fullmatch(r"[0-9a-fx.]+", host, flags=re.IGNORECASE):
         try:
             return ipaddress.IPv4Address(socket.inet_aton(host))
@@ -175,6 +180,11 @@ def is_allowed_private_host(host: str, allowed_private_hosts: Iterable[str]) -> 
     return host.lower().strip("[]") in _normalise_allowed(allowed_private_hosts)
 
 
+def _is_localhost_name(host: str) -> bool:
+    bare = host.lower().rstrip(".")
+    return bare == "localhost" or bare.endswith(".localhost")
+
+
 def check_host_syntax(host: str, *, allowed_private_hosts: Iterable[str] = ()) -> None:
     """The DNS-free part of the check, for validating a URL when it is saved.
 
@@ -183,8 +193,7 @@ def check_host_syntax(host: str, *, allowed_private_hosts: Iterable[str] = ()) -
     """
     if is_allowed_private_host(host, allowed_private_hosts):
         return
-    bare = host.lower().rstrip(".")
-    if bare == "localhost" or bare.endswith(".localhost"):
+    if _is_localhost_name(host):
         raise FetchError(BLOCKED_ADDRESS, f"{host} is not a public address")
     ip = literal_address(host)
     if ip is not None and not is_public_address(ip):
@@ -194,8 +203,16 @@ def check_host_syntax(host: str, *, allowed_private_hosts: Iterable[str] = ()) -
 def resolve(host: str, port: int, *, allowed_private_hosts: Iterable[str] = ()) -> list[IPAddress]:
     """Resolve ``host`` once; every address must be public unless the host is allowlisted.
 
-    Returns the addresses in resolver order, without duplicates.
+    Returns the addresses in resolver order, without duplicates. Literal non-public IPs and
+    ``localhost`` names are refused before any lookup, as ``check_host_syntax`` does: resolvers
+    differ in what they make of ``127.1`` or ``app.localhost``; the answer must not.
     """
+    if not is_allowed_private_host(host, allowed_private_hosts):
+        if _is_localhost_name(host):
+            raise FetchError(BLOCKED_ADDRESS, f"{host} is not a public address")
+        literal = literal_address(host)
+        if literal is not None and not is_public_address(literal):
+            raise FetchError(BLOCKED_ADDRESS, f"{host} resolves to non-public address {literal}")
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, OSError) as exc:
