@@ -95,7 +95,18 @@ class ParserproJobDetail(ParserproJob):
         fields = [*ParserproJob.Meta.fields, "candidates"]
 
     def get_candidates(self, job) -> list[dict]:
-        return ParserproJobCandidate(selectors.job_matches(job=job), many=True).data
+        # Only the columns shown: a candidate row also holds the whole parsed document, which
+        # made this endpoint ~5x slower than the job list under load (benchmarks/load_bench.py).
+        shown = ("full_name", "email", "current_title", "years_of_experience", "skills", "location")
+        matches = selectors.job_matches(job=job).only(
+            "job_id",
+            "total_score",
+            "breakdown",
+            "pipeline_status",
+            "candidate__id",
+            *(f"candidate__{name}" for name in shown),
+        )
+        return ParserproJobCandidate(matches, many=True).data
 
 
 def _detail(job: Job, status: int = 200) -> Response:
