@@ -107,6 +107,10 @@ def theme_css(options: RenderOptions, *, target: Target) -> str:
             " box-shadow: 0 1px 4px rgba(0, 0, 0, 0.18); }",
             "@media print { html { background: none; } body { padding: 0; }"
             " .page { box-shadow: none; padding: 0; max-width: none; min-height: 0; } }",
+            # On a phone the sheet's print margins would leave a column a few words wide:
+            # the page fills the screen with small margins instead.
+            "@media screen and (max-width: 640px) { body { padding: 0; }"
+            " .page { padding: 20px 16px; min-height: 0; box-shadow: none; } }",
         ]
     return "\n".join(rules)
 
@@ -198,25 +202,33 @@ def build_html(
     options: RenderOptions | None = None,
     target: Target = "screen",
     head_css: str = "",
+    screen_css: str = "",
+    head_html: str = "",
+    foot_html: str = "",
+    title: str = "",
 ) -> str:
-    """The full HTML page. ``head_css`` goes first (the PDF renderer's @font-face rules)."""
+    """The full HTML page. ``head_css`` goes first (the PDF renderer's @font-face rules),
+    ``screen_css`` last (a web page's own rules win over the theme's). ``head_html`` and
+    ``foot_html`` are trusted markup (already escaped by the caller) for the end of
+    ``<head>`` and after the sheet; ``title`` replaces the document title."""
     options = options or RenderOptions()
     body, context = render_body(
         document, template_source=template_source, visibility=visibility, options=options
     )
     show_person = context["show"]["personalInfo"]
     author = document.personal.name if show_person else ""
-    styles = "\n".join(part for part in (head_css, css, theme_css(options, target=target)) if part)
+    parts = (head_css, css, theme_css(options, target=target), screen_css)
+    styles = "\n".join(part for part in parts if part)
     body = branding_html(context, target=target) + body
-    inner = f'<div class="page">{body}</div>' if target == "screen" else body
+    inner = f'<main class="page">{body}</main>{foot_html}' if target == "screen" else body
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(context['document_title'])}</title>\n"
+        f"<title>{escape(title or context['document_title'])}</title>\n"
         + (f'<meta name="author" content="{escape(author)}">\n' if author else "")
         + '<meta name="generator" content="SmartCV">\n'
-        f"<style>\n{_safe_css(styles)}\n</style>\n</head>\n<body>\n{inner}\n</body>\n</html>\n"
+        f"<style>\n{_safe_css(styles)}\n</style>\n{head_html}</head>\n<body>\n{inner}\n</body>\n</html>\n"
     )
 
 

@@ -170,15 +170,20 @@ def resume_edit(request: HttpRequest, pk) -> HttpResponse:
 @login_required
 @xframe_options_sameorigin
 def resume_preview(request: HttpRequest, pk) -> HttpResponse:
-    from resumes.views import resume_html
+    from resumes.public import resume_web_page
 
     resume = _resume(request, pk)
-    html = resume_html(
+    page = resume_web_page(
         resume.document,
         template=selectors.resume_template(resume),
         visibility=resume.sections_visibility,
+        mode="fit",
+        head_html='<base target="_blank">\n',
     )
-    return HttpResponse(html)
+    response = HttpResponse(page.html)
+    response["Content-Security-Policy"] = page.csp
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required
@@ -253,7 +258,12 @@ def resume_publish(request: HttpRequest, pk) -> HttpResponse:
         services.profile_publish(user=request.user, document=None)
         messages.success(request, "Your public profile is offline.")
     else:
-        services.profile_publish(user=request.user, document=resume.document)
+        services.profile_publish(
+            user=request.user,
+            document=resume.document,
+            template=selectors.resume_template(resume),
+            sections_visibility=resume.sections_visibility,
+        )
         messages.success(request, f"Published at /u/{request.user.username}.")
     return redirect("resume-edit", pk=resume.pk)
 

@@ -146,6 +146,12 @@ class PublishedProfile(models.Model):
     # A canonical ResumeDocument, or None when unpublished.
     content = models.JSONField(null=True, blank=True)
     is_live = models.BooleanField(default=False)
+    # The layout the page is drawn in (the published resume's; None: the default template)
+    # and the sections it hides, as on a Resume.
+    template = models.ForeignKey(
+        Template, on_delete=models.SET_NULL, null=True, blank=True, related_name="profiles"
+    )
+    sections_visibility = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from resumes import services
+from resumes import selectors, services
 from resumes.document import ResumeDocument
 from resumes.models import Resume, ShareLink
 
@@ -118,7 +118,12 @@ def seed_demo_resume(*, owner, say) -> dict[str, Any]:
         link, _ = services.share_link_create(resume=resume, allow_download=True, allow_comments=True)
     else:
         link = services.share_link_update(resume=resume, is_enabled=True, expires_at=None)
-    services.profile_publish(user=owner, document=document)
+    services.profile_publish(
+        user=owner,
+        document=document,
+        template=selectors.resume_template(resume),
+        sections_visibility=resume.sections_visibility,
+    )
     say(f"{verb} demo resume {resume.title!r} (ATS score {resume.ats_score}).")
     # Paths, not URLs: the command prints the site's base URL (--base-url) itself.
     say(f"  Share link: /share/{link.token}   Public profile: /u/{owner.username}")

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from resumes.models import Resume, ShareLink, Template
+from resumes.models import PublishedProfile, Resume, ShareLink, Template
 from smartcv.errors import ApplicationError
 
 
@@ -89,6 +89,14 @@ def resume_template(resume: Resume) -> Template | None:
     """The template a resume renders with: its own if still active, else the default."""
     if resume.template is not None and resume.template.is_active:
         return resume.template
+    return template_default()
+
+
+def profile_template(profile: PublishedProfile) -> Template | None:
+    """The layout a public profile is drawn in: the one it was published with while still
+    active, else the default."""
+    if profile.template is not None and profile.template.is_active:
+        return profile.template
     return template_default()
 
 

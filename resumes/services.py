@@ -459,10 +459,25 @@ def share_comment_create(*, link: ShareLink, author_name: str, text: str, client
 
 
 @transaction.atomic
-def profile_publish(*, user, document: ResumeDocument | None) -> PublishedProfile:
-    """Publish the document at /u/<username>, or unpublish with None (``is_live`` follows)."""
+def profile_publish(
+    *,
+    user,
+    document: ResumeDocument | None,
+    template: Template | None = UNSET,
+    sections_visibility: dict[str, Any] | None = UNSET,
+) -> PublishedProfile:
+    """Publish the document at /u/<username>, or unpublish with None (``is_live`` follows).
+
+    The page is drawn in ``template`` hiding the sections ``sections_visibility`` turns off
+    (the builder passes the resume's). Left out (the profile API, whose body is only the
+    resume), the profile keeps the layout it was last published with.
+    """
     profile, _ = PublishedProfile.objects.select_for_update().get_or_create(user=user)
     profile.content = None if document is None else _checked(document)
     profile.is_live = document is not None
+    if template is not UNSET:
+        profile.template = template
+    if sections_visibility is not UNSET:
+        profile.sections_visibility = dict(sections_visibility or {})
     profile.save()
     return profile

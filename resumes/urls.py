@@ -15,6 +15,7 @@ urlpatterns = [
     path("resumes/<str:pk>/delete/", builder_views.resume_delete, name="resume-delete"),
     path("share/<str:token>", views.share_page, name="share"),
     path("share/<str:token>/download", views.share_download, name="share-download"),
+    path("share/<str:token>/resume", views.share_frame, name="share-frame"),
     # ".json" first: a username never contains a dot, so the two cannot be confused.
     path("u/<str:username>.json", views.profile_json, name="profile-json"),
     path("u/<str:username>", views.profile_page, name="profile"),

@@ -15,13 +15,13 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_http_methods
 
-from resumes import selectors, services
+from resumes import public, selectors, services
 from resumes.convert import to_profile
-from resumes.document import ResumeDocument
 from resumes.forms import ShareCommentForm, SharePasswordForm
-from resumes.models import PublishedProfile, Resume, ShareLink, Template
+from resumes.models import PublishedProfile, Resume, ShareLink
 from smartcv.api.ratelimit import client_address
 from smartcv.errors import ApplicationError
 from smartcv.models import User
@@ -44,18 +44,10 @@ def _is_unlocked(request: HttpRequest, link: ShareLink) -> bool:
     return request.session.get(_session_key(link)) == _unlock_value(link)
 
 
-def resume_html(
-    document: ResumeDocument, *, template: Template | None, visibility: dict[str, Any]
-) -> str:
-    """The resume as a standalone HTML page in its layout (rendering's HTML renderer)."""
-    from rendering.html import build_html
-
-    return build_html(
-        document,
-        template_source=template.html_template if template else "",
-        css=template.css_styles if template else "",
-        visibility=visibility,
-    )
+def _page_response(page: public.WebPage, *, status: int = 200) -> HttpResponse:
+    response = HttpResponse(page.html, status=status)
+    response["Content-Security-Policy"] = page.csp
+    return response
 
 
 def _share_context(request: HttpRequest, link: ShareLink, **extra: Any) -> dict[str, Any]:
@@ -94,22 +86,12 @@ def _share_resume(
 ) -> HttpResponse:
     resume = link.resume
     is_owner = request.user.is_authenticated and request.user.pk == resume.owner_id
-    from rendering.html import RenderError
-
-    try:
-        html = resume_html(
-            resume.document,
-            template=selectors.resume_template(resume),
-            visibility=resume.sections_visibility,
-        )
-    except RenderError:  # a broken layout (staff-edited): say so instead of a bare 500
-        return render(request, "public/share_locked.html", {"render_failed": True}, status=503)
     if not is_owner and status == 200 and request.method == "GET":
         services.share_link_record_view(link=link)
     context = _share_context(
         request,
         link,
-        resume_html=html,
+        frame_url=reverse("share-frame", args=[link.token]),
         comments=list(link.comments.all()) if link.allow_comments else [],
         comment_form=comment_form or ShareCommentForm(),
         download_url=reverse("share-download", args=[link.token]) if link.allow_download else "",
@@ -164,6 +146,31 @@ def _share_comment(request: HttpRequest, link: ShareLink) -> HttpResponse:
 
 
 @require_GET
+@xframe_options_sameorigin
+def share_frame(request: HttpRequest, token: str) -> HttpResponse:
+    """The shared resume in its layout, for the share page's frame (same rules as the page)."""
+    link = selectors.share_link_get_public(token=token)
+    if link is None or not _is_unlocked(request, link):
+        raise Http404("No such share link")
+    from rendering.html import RenderError
+
+    resume = link.resume
+    try:
+        page = public.resume_web_page(
+            resume.document,
+            template=selectors.resume_template(resume),
+            visibility=resume.sections_visibility,
+            head_html=public.framed_head(),
+        )
+    except RenderError:  # a broken layout (staff-edited): say so instead of a bare 500
+        return render(request, "public/share_locked.html", {"render_failed": True}, status=503)
+    response = _page_response(page)
+    response["X-Robots-Tag"] = "noindex"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
 def share_download(request: HttpRequest, token: str) -> HttpResponse:
     """The shared resume as PDF, when the owner allowed downloads."""
     link = selectors.share_link_get_public(token=token)
@@ -194,7 +201,7 @@ def share_download(request: HttpRequest, token: str) -> HttpResponse:
 
 def _live_profile(username: str) -> tuple[User, PublishedProfile]:
     profile = (
-        PublishedProfile.objects.select_related("user")
+        PublishedProfile.objects.select_related("user", "template")
         .filter(user__username__iexact=username, is_live=True, user__is_active=True)
         .first()
     )
@@ -203,43 +210,25 @@ def _live_profile(username: str) -> tuple[User, PublishedProfile]:
     return profile.user, profile
 
 
-def _safe_href(url: str) -> str:
-    """The URL if it is a web address; '' for anything else (``javascript:`` and friends)."""
-    url = (url or "").strip()
-    if url.lower().startswith(("http://", "https://")):
-        return url
-    if url and "." in url and ":" not in url.split("/", 1)[0]:
-        return f"https://{url}"
-    return ""
-
-
-def _profile_links(document: ResumeDocument) -> list[dict[str, str]]:
-    p = document.personal
-    pairs = [
-        ("Website", p.website),
-        ("LinkedIn", p.linkedin),
-        ("GitHub", p.github),
-        ("Twitter", p.twitter),
-    ]
-    pairs += [(link.label or "Link", link.url) for link in p.links]
-    return [{"label": label, "url": url, "href": _safe_href(url)} for label, url in pairs if url]
-
-
 @require_GET
 def profile_page(request: HttpRequest, username: str) -> HttpResponse:
+    """The published resume in the layout it was published with, as a whole page."""
     user, profile = _live_profile(username)
-    document = profile.document
-    context = {
-        "profile_user": user,
-        "profile": profile,
-        "doc": document,
-        "resume": to_profile(document),
-        "links": _profile_links(document),
-        "image_href": _safe_href(document.personal.image_url),
-        "json_url": reverse("profile-json", args=[user.username]),
-        "page_url": settings.SITE_URL + reverse("profile", args=[user.username]),
-    }
-    return render(request, "public/profile.html", context)
+    from rendering.html import RenderError
+
+    try:
+        page = public.profile_web_page(
+            profile.document,
+            template=selectors.profile_template(profile),
+            visibility=profile.sections_visibility,
+            username=user.username,
+            page_url=settings.SITE_URL + reverse("profile", args=[user.username]),
+            json_url=reverse("profile-json", args=[user.username]),
+            home_url=reverse("home"),
+        )
+    except RenderError:
+        return render(request, "public/share_locked.html", {"render_failed": True}, status=503)
+    return _page_response(page)
 
 
 @require_GET

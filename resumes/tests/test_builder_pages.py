@@ -6,6 +6,7 @@ import io
 import pytest
 
 from resumes.models import PublishedProfile, Resume, ShareLink
+from resumes.tests.factories import ResumeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -173,3 +174,18 @@ def test_someone_elses_resume_is_404_and_delete_is_soft(owner_client, recruiter,
 
 def test_list_needs_sign_in(client):
     assert client.get("/resumes/")["Location"].startswith("/login/")
+
+
+def test_preview_draws_the_sheet_at_its_real_size_scaled_to_the_frame(owner_client, recruiter):
+    resume = ResumeFactory(owner=recruiter)
+
+    response = owner_client.get(f"/resumes/{resume.pk}/preview/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert ".page { width: 210mm; max-width: none; min-height: 297mm;" in html
+    assert "zoom: calc(100cqw / 210mm)" in html
+    assert '<base target="_blank">' in html
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert "style-src 'sha256-" in response["Content-Security-Policy"]
+    assert "<script" not in html

@@ -158,8 +158,13 @@ def test_public_profile_page_and_json(api_client):
 
     html = page.content.decode()
     assert page.status_code == 200
-    assert '<h1 itemprop="name">John Doe</h1>' in html
+    assert '<h1 class="name">John Doe</h1>' in html  # the default layout, Modern Minimal
+    assert "layout-modern-minimal" in html
+    assert "<title>John Doe – Software Engineer · SmartCV</title>" in html
     assert '<meta property="og:title" content="John Doe – Software Engineer">' in html
+    assert '<meta property="og:type" content="profile">' in html
+    assert '<meta property="og:description" content="Experienced software engineer...">' in html
+    assert '<meta property="og:url" content="http://localhost:8000/u/recruiter">' in html
     assert 'href="https://github.com/johndoe"' in html
     assert "noindex" not in html
     assert page_other_case.status_code == 200
@@ -186,3 +191,83 @@ def test_profile_page_escapes_html_and_drops_javascript_links(api_client):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<img src=x" not in html
     assert 'href="javascript:' not in html
+
+
+def _page(username: str = "recruiter"):
+    return Client().get(f"/u/{username}")
+
+
+def test_profile_published_from_the_builder_is_drawn_in_the_resume_layout(
+    recruiter, layouts, make_resume
+):
+    owner = Client()
+    owner.force_login(recruiter)
+    resume = make_resume(template=layouts["creative"], sections_visibility={"summary": False})
+
+    owner.post(f"/resumes/{resume.pk}/publish/", {"action": "publish"})
+    html = _page().content.decode()
+
+    assert "layout-creative" in html
+    assert "Analytical Engines" in html
+    assert "Analyst and programmer." not in html  # hidden in the resume, hidden on the profile
+    assert "<title>Ada Lovelace · SmartCV</title>" in html
+
+
+def test_republishing_through_the_api_keeps_the_chosen_layout(
+    recruiter, layouts, make_resume, api_client
+):
+    owner = Client()
+    owner.force_login(recruiter)
+    resume = make_resume(template=layouts["classic"])
+    owner.post(f"/resumes/{resume.pk}/publish/", {"action": "publish"})
+
+    _publish(api_client(style="bearer"), {"resume": RESUME})
+    html = _page().content.decode()
+
+    assert "layout-classic" in html
+    assert "John Doe" in html
+
+
+def test_profile_of_a_deactivated_layout_falls_back_to_the_default(recruiter, layouts, make_resume):
+    owner = Client()
+    owner.force_login(recruiter)
+    resume = make_resume(template=layouts["compact"])
+    owner.post(f"/resumes/{resume.pk}/publish/", {"action": "publish"})
+    layouts["compact"].is_active = False
+    layouts["compact"].save()
+
+    html = _page().content.decode()
+
+    assert "layout-compact" not in html
+    assert "layout-modern-minimal" in html
+
+
+def test_profile_page_is_one_accessible_document_without_script(api_client):
+    _publish(api_client(style="bearer"), {"resume": RESUME})
+
+    response = _page()
+
+    html = response.content.decode()
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="en">' in html
+    assert '<main class="page">' in html and "<footer" in html
+    assert html.count("<h1") == 1
+    assert '<link rel="canonical" href="http://localhost:8000/u/recruiter">' in html
+    assert '<link rel="alternate" type="application/json" href="/u/recruiter.json">' in html
+    assert "<script" not in html
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'none'" in csp and "style-src 'sha256-" in csp
+    assert "frame-ancestors 'none'" in csp
+
+
+def test_profile_description_falls_back_to_the_headline_and_is_shortened(api_client):
+    resume = copy.deepcopy(RESUME)
+    resume["summary"] = ""
+    _publish(api_client(style="bearer"), {"resume": resume})
+    short = _page().content.decode()
+    resume["summary"] = "word " * 100
+    _publish(api_client(style="bearer"), {"resume": resume})
+    long = _page().content.decode()
+
+    assert '<meta property="og:description" content="Resume of John Doe, Software Engineer">' in short
+    description = long.split('<meta property="og:description" content="')[1].split('"')[0]
+    assert len(description) == 200 and description.endswith("…")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -27,6 +28,12 @@ def shared(make_resume, layouts):
     return make
 
 
+def _frame(client: Client, link: ShareLink) -> str:
+    """The resume the share page embeds, as its frame shows it ('' when refused)."""
+    response = client.get(f"/share/{link.token}/resume")
+    return response.content.decode() if response.status_code == 200 else ""
+
+
 def _views(link: ShareLink) -> int:
     link.refresh_from_db()
     return link.view_count
@@ -43,13 +50,43 @@ def test_share_page_renders_the_resume_in_its_layout_and_counts_the_visit(shared
     assert '<meta name="robots" content="noindex, nofollow">' in html
     assert '<meta property="og:title" content="Ada Lovelace">' in html
     assert f'<meta property="og:url" content="https://cv.example.org/share/{link.token}">' in html
-    assert "srcdoc=" in html and "layout-classic" in html
-    assert "Analytical Engines" in html
+    assert f'src="/share/{link.token}/resume"' in html
+    assert 'sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"' in html
     assert "Download PDF" not in html
     assert 'id="comments"' not in html
     link.refresh_from_db()
     assert link.view_count == 1
     assert link.last_viewed_at is not None
+
+
+def test_share_frame_shows_the_resume_in_its_layout_without_counting(shared):
+    link = shared()
+
+    response = Client().get(f"/share/{link.token}/resume")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "layout-classic" in html and "Analytical Engines" in html
+    assert '<base target="_blank">' in html
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert response["X-Robots-Tag"] == "noindex"
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'none'" in csp and "frame-ancestors 'self'" in csp
+    assert "style-src 'sha256-" in csp and "script-src" not in csp
+    assert _views(link) == 0
+
+
+def test_share_frame_style_hash_matches_its_stylesheet(shared):
+    import base64
+    import hashlib
+    import re
+
+    link = shared()
+    response = Client().get(f"/share/{link.token}/resume")
+
+    style = re.search(r"<style>(.*?)</style>", response.content.decode(), re.S).group(1)
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    assert f"style-src 'sha256-{digest}'" in response["Content-Security-Policy"]
 
 
 def test_owner_visits_are_not_counted(shared, recruiter):
@@ -97,6 +134,7 @@ def test_password_protected_link_asks_for_the_password_without_counting(shared):
     assert response.status_code == 200
     assert 'type="password"' in html
     assert "Analytical Engines" not in html
+    assert _frame(Client(), link) == ""
     assert _views(link) == 0
 
 
@@ -109,9 +147,11 @@ def test_right_password_unlocks_the_resume_for_the_session(shared):
 
     assert response.status_code == 302
     assert response["Location"] == f"/share/{link.token}"
-    assert "Analytical Engines" in page.content.decode()
+    assert "resume-frame" in page.content.decode()
+    assert "Analytical Engines" in _frame(visitor, link)
     assert _views(link) == 1
-    assert "Analytical Engines" not in Client().get(f"/share/{link.token}").content.decode()
+    assert "resume-frame" not in Client().get(f"/share/{link.token}").content.decode()
+    assert _frame(Client(), link) == ""
 
 
 def test_wrong_password_is_refused_and_changing_the_password_relocks(shared):
@@ -125,7 +165,8 @@ def test_wrong_password_is_refused_and_changing_the_password_relocks(shared):
 
     assert wrong.status_code == 403
     assert "Wrong password." in wrong.content.decode()
-    assert "Analytical Engines" not in after_change.content.decode()
+    assert "resume-frame" not in after_change.content.decode()
+    assert _frame(visitor, link) == ""
     assert _views(link) == 0
 
 
@@ -146,7 +187,8 @@ def test_password_guessing_is_throttled_per_link_and_address(shared):
     assert locked.status_code == 429
     assert locked["Retry-After"] == "900"
     assert elsewhere.status_code == 302
-    assert "Analytical Engines" not in visitor.get(f"/share/{link.token}").content.decode()
+    assert "resume-frame" not in visitor.get(f"/share/{link.token}").content.decode()
+    assert _frame(visitor, link) == ""
 
 
 def test_download_link_only_when_allowed(shared):
@@ -206,9 +248,12 @@ def test_script_in_resume_fields_is_escaped_on_the_share_page(make_resume, layou
     link, _ = share_link_create(resume=resume)
 
     html = Client().get(f"/share/{link.token}").content.decode()
+    frame = _frame(Client(), link)
 
-    assert XSS not in html
-    assert "<script" not in html
+    assert XSS not in html and XSS not in frame
+    assert "&lt;script&gt;" in html and "&lt;script&gt;" in frame
+    assert "<script" not in frame
+    assert [tag for tag in re.findall(r"<script[^>]*>", html) if "src=" not in tag] == []
 
 
 def test_comments_are_throttled_per_link_and_address(shared):
@@ -227,14 +272,13 @@ def test_comments_are_throttled_per_link_and_address(shared):
     assert ShareComment.objects.count() == SHARE_COMMENT_MAX
 
 
-def test_a_broken_layout_gives_a_clear_page_and_counts_nothing(shared):
+def test_a_broken_layout_gives_a_clear_message_in_the_frame(shared):
     link = shared()
     template = link.resume.template
     template.html_template = "{% if %}"
     template.save()
 
-    response = Client().get(f"/share/{link.token}")
+    response = Client().get(f"/share/{link.token}/resume")
 
     assert response.status_code == 503
     assert "could not be displayed" in response.content.decode()
-    assert _views(link) == 0

@@ -120,7 +120,33 @@
     });
   }
 
+  /* A same-origin frame (the shared resume) as tall as its page, so it does not scroll inside
+     the page; followed when the page inside reflows (window resized, fonts loaded). */
+  function setupFitContent(frame) {
+    var observer = null;
+    function fit() {
+      var doc;
+      try { doc = frame.contentDocument; } catch (e) { return; }
+      if (!doc || !doc.documentElement) return;
+      var height = Math.ceil(doc.documentElement.getBoundingClientRect().height);
+      var border = frame.offsetHeight - frame.clientHeight;  /* box-sizing: border-box */
+      if (height > 0) frame.style.height = height + border + "px";
+    }
+    function attach() {
+      fit();
+      if (observer) observer.disconnect();
+      var doc = frame.contentDocument;
+      if (window.ResizeObserver && doc && doc.documentElement) {
+        observer = new ResizeObserver(fit);
+        observer.observe(doc.documentElement);
+      }
+    }
+    frame.addEventListener("load", attach);
+    if (frame.contentDocument && frame.contentDocument.readyState === "complete") attach();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("iframe[data-fit-content]").forEach(setupFitContent);
     document.querySelectorAll("form[data-upload]").forEach(setupUpload);
     document.querySelectorAll("[data-formset]").forEach(setupFormset);
   });

@@ -28,6 +28,29 @@ def _build_resume(page, name: str) -> None:
     page.wait_for_url(re.compile(r"/resumes/[0-9a-f-]+/$"))
 
 
+def _assert_frame_fits_its_page(tab) -> None:
+    """The script made the frame as tall as the resume inside: no scrolling inside it."""
+    frame_height, page_height = tab.evaluate(
+        "(() => { const f = document.querySelector('iframe.resume-frame');"
+        " return [f.clientHeight, f.contentDocument.documentElement.scrollHeight]; })()"
+    )
+    assert frame_height >= page_height - 1, (frame_height, page_height)
+
+
+def _assert_painted(tab, png_path, selector: str) -> None:
+    """The top 300 px of the element in a full-page screenshot hold text (dark pixels)."""
+    from PIL import Image
+
+    box = tab.locator(selector).bounding_box()
+    top = box["y"] + tab.evaluate("window.scrollY")
+    with Image.open(png_path) as image:
+        area = image.convert("L").crop(
+            (int(box["x"]), int(top), int(box["x"] + box["width"]), int(top + 300))
+        )
+        dark = sum(1 for value in area.getdata() if value < 100)
+    assert dark > 200, f"the frame's top is blank in {png_path} ({dark} dark pixels)"
+
+
 def test_share_with_password_then_comment_reaches_the_owner(
     page, browser, live_server, shot, make_user, settings
 ):
@@ -61,7 +84,12 @@ def test_share_with_password_then_comment_reaches_the_owner(
     tab.get_by_label("Comment").fill("Lovely portfolio — can we talk on Monday?")
     tab.get_by_role("button", name="Post comment").click()
     expect(tab.get_by_text("Lovely portfolio")).to_be_visible()
-    shot(tab, "31-share-page-with-comment")
+    frame = tab.frame_locator("iframe.resume-frame")
+    expect(frame.get_by_role("heading", level=1)).to_have_text("Nadia Haddad")
+    _assert_frame_fits_its_page(tab)
+    # Right after the post the page is scrolled to the comments, below the frame: the
+    # frame's top must still be painted in a full-page screenshot (it once came out blank).
+    _assert_painted(tab, shot(tab, "31-share-page-with-comment"), "iframe.resume-frame")
     visitor.close()
 
     page.reload()
@@ -78,15 +106,37 @@ def test_publish_visit_and_unpublish_the_profile(page, browser, live_server, sho
     make_user("omar", password=PASSWORD, email="omar@example.com")
     sign_in(page, "omar", PASSWORD)
     _build_resume(page, "Omar Benali")
+    page.get_by_label("Layout").select_option(label="Classic")
+    page.get_by_role("button", name="Save", exact=True).click()
     page.get_by_role("button", name="Publish at /u/omar").click()
     expect(page.get_by_text("Published at /u/omar.")).to_be_visible()
 
-    visitor = browser.new_context()
+    visitor = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = visitor.new_page()
     response = tab.goto(f"{live_server.url}/u/omar")
     assert response.status == 200
     expect(tab.get_by_role("heading", level=1)).to_have_text("Omar Benali")
+    # Drawn in the chosen layout, its stylesheet allowed by the page's own policy.
+    expect(tab.locator(".layout-classic")).to_be_visible()
+    font = tab.evaluate("getComputedStyle(document.querySelector('h1.name')).fontFamily")
+    assert "Liberation Serif" in font
+    expect(tab).to_have_title("Omar Benali – Product Designer · SmartCV")
+    meta = tab.evaluate(
+        "Object.fromEntries([...document.querySelectorAll('meta[property^=og]')]"
+        ".map(m => [m.getAttribute('property'), m.content]))"
+    )
+    assert meta["og:type"] == "profile"
+    assert meta["og:title"] == "Omar Benali – Product Designer"
+    assert meta["og:description"] == "Designs calm, accessible products."
+    assert meta["og:url"].endswith("/u/omar")
+    expect(tab.get_by_role("main")).to_contain_text("Studio Nord")
     shot(tab, "32-public-profile")
+    phone = visitor.new_page()
+    phone.set_viewport_size({"width": 390, "height": 844})
+    phone.goto(f"{live_server.url}/u/omar")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    shot(phone, "32-public-profile-phone")
+    phone.close()
 
     page.get_by_role("button", name="Unpublish").click()
     expect(page.get_by_text("Your public profile is offline.")).to_be_visible()
