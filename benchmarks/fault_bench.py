@@ -302,13 +302,15 @@ def scenario_kill_parse(stack: Stack) -> None:
         stack.wait_workers(1)
         ids = upload_async(stack, key, 40)
         log(f"{name}: 40 CVs queued")
-        wait_until(
+        mine = Candidate.objects.filter(id__in=ids)
+        wait_until(  # kill it while it holds a claimed CV
             lambda: (
-                Candidate.objects.filter(id__in=ids, parsing_status=ParseStatus.COMPLETED).count() >= 8
+                mine.filter(parsing_status=ParseStatus.COMPLETED).count() >= 8
+                and mine.filter(parsing_status=ParseStatus.PROCESSING).exists()
             ),
             timeout=120,
-            interval=0.2,
-            what="8 CVs parsed",
+            interval=0.05,
+            what="8 CVs parsed and one in progress",
         )
         processing = Candidate.objects.filter(id__in=ids, parsing_status=ParseStatus.PROCESSING).count()
         kill_worker(stack, "worker-victim")

@@ -97,6 +97,9 @@ export DATABASE_URL="postgresql://$credentials@$PG_HOST:$PG_PORT/$DB_NAME"
 export REDIS_URL="redis://$REDIS_HOST:$REDIS_PORT/$REDIS_DB"
 export CELERY_EAGER=false
 export SMARTCV_WEBHOOK_ALLOWED_HOSTS=127.0.0.1,localhost
+# A short webhook schedule so tests/integration/test_faults.py sees retries end in seconds.
+export SMARTCV_WEBHOOK_TIMEOUT="${SMARTCV_WEBHOOK_TIMEOUT:-2}"
+export SMARTCV_WEBHOOK_RETRY_DELAYS="${SMARTCV_WEBHOOK_RETRY_DELAYS:-1,2}"
 export MEDIA_ROOT="$WORK/media"
 mkdir -p "$MEDIA_ROOT"
 
