@@ -52,9 +52,10 @@ EDITABLE_FIELDS = (
 
 def _enqueue_parse(candidate_ids: list[str]) -> None:
     from parsing.tasks import parse_candidate_task
+    from smartcv.celery import enqueue_on_commit
 
     for candidate_id in candidate_ids:
-        parse_candidate_task.delay_on_commit(candidate_id)
+        enqueue_on_commit(parse_candidate_task, candidate_id)
 
 
 def candidates_create_from_files(

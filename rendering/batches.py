@@ -16,6 +16,7 @@ that fails (unparsed resume, renderer error, credits exhausted) is not charged.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import uuid
 from datetime import timedelta
@@ -29,9 +30,11 @@ from django.utils import timezone
 
 from parsing.models import Candidate
 from rendering.models import PdfBatch, PdfBatchItem, RenderSettings
+from rendering.privacy import anonymise
 from rendering.selectors import foreign_candidate_ids
 from rendering.services import (
     PDF_TTL_SECONDS,
+    anonymised_rules,
     candidate_document,
     document_render,
     render_options,
@@ -112,10 +115,23 @@ def _has_pdf_webhook(owner: User) -> bool:
 
 
 def _batch_create(
-    *, owner: User, ids: list[uuid.UUID], kind: str, status: str, delivery: str, anonymised: bool
+    *,
+    owner: User,
+    ids: list[uuid.UUID],
+    kind: str,
+    status: str,
+    delivery: str,
+    anonymised: bool,
+    force_anonymised: bool = False,
 ) -> PdfBatch:
     batch = PdfBatch.objects.create(
-        owner=owner, kind=kind, status=status, delivery=delivery, anonymised=anonymised, total=len(ids)
+        owner=owner,
+        kind=kind,
+        status=status,
+        delivery=delivery,
+        anonymised=anonymised,
+        force_anonymised=force_anonymised,
+        total=len(ids),
     )
     PdfBatchItem.objects.bulk_create(
         [
@@ -136,9 +152,18 @@ def _item_fail(item_id: int, message: str) -> None:
 
 
 def _item_process(
-    item: PdfBatchItem, *, owner: User, render_settings: RenderSettings, options, candidate
+    item: PdfBatchItem,
+    *,
+    owner: User,
+    render_settings: RenderSettings,
+    options,
+    candidate,
+    force_anonymised: bool = False,
 ) -> bool:
-    """Claim, render, store and charge one item; True when this call generated its PDF."""
+    """Claim, render, store and charge one item; True when this call generated its PDF.
+
+    ``force_anonymised``: every identifying detail hidden whatever the privacy flags say,
+    exactly as ``candidate_pdf_anonymised`` does for one candidate (no photo either)."""
     claimed = PdfBatchItem.objects.filter(id=item.id, status=PdfBatchItem.Status.PENDING).update(
         status=PdfBatchItem.Status.PROCESSING, claimed_at=timezone.now()
     )
@@ -149,8 +174,14 @@ def _item_process(
         if candidate is None:  # deleted since the batch was accepted
             raise ApplicationError("not_found", "Resume not found", status=404)
         document = candidate_document(candidate)
+        if force_anonymised:
+            document = anonymise(document, anonymised_rules(render_settings), seed=reference)
         data = document_render(
-            document, render_settings=render_settings, seed=reference, options=options
+            document,
+            render_settings=render_settings,
+            seed=reference,
+            options=options,
+            fetch_photo=not force_anonymised,
         )
     except ApplicationError as exc:
         _item_fail(item.id, exc.message)
@@ -191,6 +222,8 @@ def batch_items_process(*, batch_id: uuid.UUID | str, item_ids: list[int] | None
     if items:
         render_settings = settings_get(owner=batch.owner)
         options = render_options(render_settings)
+        if batch.force_anonymised:
+            options = dataclasses.replace(options, include_photo=False)
         candidates = Candidate.objects.filter(
             owner=batch.owner, id__in=[item.candidate_id for item in items]
         ).in_bulk()
@@ -202,6 +235,7 @@ def batch_items_process(*, batch_id: uuid.UUID | str, item_ids: list[int] | None
             render_settings=render_settings,
             options=options,
             candidate=candidates.get(item.candidate_id),
+            force_anonymised=batch.force_anonymised,
         )
     return made
 
@@ -341,10 +375,11 @@ def instant_batch_run(*, owner: User, data: Any) -> PdfBatch:
 
 def _enqueue(batch: PdfBatch) -> None:
     from rendering.tasks import render_pdf_chunk_task
+    from smartcv.celery import enqueue_on_commit
 
     item_ids = list(batch.items.order_by("position").values_list("id", flat=True))
     for start in range(0, len(item_ids), CHUNK_SIZE):
-        render_pdf_chunk_task.delay_on_commit(str(batch.id), item_ids[start : start + CHUNK_SIZE])
+        enqueue_on_commit(render_pdf_chunk_task, str(batch.id), item_ids[start : start + CHUNK_SIZE])
 
 
 def _refuse_when_backlogged(owner: User) -> None:
@@ -387,10 +422,13 @@ def bulk_batch_create(*, owner: User, data: Any) -> PdfBatch:
 
 
 @transaction.atomic
-def format_batch_create(*, owner: User, data: Any) -> PdfBatch:
+def format_batch_create(*, owner: User, data: Any, force_anonymised: bool = False) -> PdfBatch:
     """``POST /api/resume-settings/format``: CVs in the owner's settings, standard or
     anonymised per their privacy rules, delivered by the PDF_GENERATED webhook when one is
-    configured, else by e-mail with download links. 400 when neither is possible."""
+    configured, else by e-mail with download links. 400 when neither is possible.
+
+    ``force_anonymised`` (the candidate list's "Anonymised PDFs"): every identifying detail
+    hidden whatever the privacy flags say, as the candidate page's anonymised PDF."""
     ids = resume_ids_parse(data, maximum=FORMAT_MAX)
     _require_owned(owner=owner, ids=ids)
     if _has_pdf_webhook(owner):
@@ -412,7 +450,8 @@ def format_batch_create(*, owner: User, data: Any) -> PdfBatch:
         kind=PdfBatch.Kind.FORMAT,
         status=PdfBatch.Status.QUEUED,
         delivery=delivery,
-        anonymised=privacy_rules(settings_get(owner=owner)).anonymises,
+        anonymised=force_anonymised or privacy_rules(settings_get(owner=owner)).anonymises,
+        force_anonymised=force_anonymised,
     )
     _enqueue(batch)
     return batch

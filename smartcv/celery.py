@@ -28,6 +28,25 @@ TRANSIENT_RETRY = {
     "max_retries": 5,
 }
 
+
+def enqueue_on_commit(task, *args: object) -> None:
+    """Queue ``task.delay(*args)`` once the surrounding transaction commits.
+
+    With a broker, failing to queue (Redis down) is logged, not raised: the rows are
+    committed by then (and credits charged), so answering the client 503 would make it
+    retry and be charged twice. The work is not lost: beat's sweeps queue pending
+    candidates, PDF items and deliveries again (see ``parsing.services``,
+    ``rendering.batches`` and ``webhooks.services``). Eager runs (tests, embedded) raise.
+    """
+    from functools import partial
+
+    from django.conf import settings
+    from django.db import transaction
+
+    robust = not settings.CELERY_TASK_ALWAYS_EAGER
+    transaction.on_commit(partial(task.delay, *args), robust=robust)
+
+
 app = Celery("smartcv")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 

@@ -223,8 +223,10 @@ def emit(
             for endpoint in endpoints
         ]
     )
+    from smartcv.celery import enqueue_on_commit
+
     for delivery in deliveries:
-        deliver_webhook_task.delay_on_commit(str(delivery.id))
+        enqueue_on_commit(deliver_webhook_task, str(delivery.id))
     return deliveries
 
 
