@@ -169,6 +169,7 @@ class BatchForm(forms.Form):
         choices=[
             ("bulk", "Standard PDFs, results by webhook"),
             ("format", "In my render settings (anonymised if set), by webhook or e-mail"),
+            ("anonymised", "Anonymised PDFs (name, contacts, photo hidden), by webhook or e-mail"),
         ],
         initial="bulk",
     )
@@ -181,3 +182,25 @@ class BatchForm(forms.Form):
     def __init__(self, *args, choices: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["candidates"].choices = choices
+
+
+class _IdList(forms.Field):
+    """The checked boxes' values as strings; ``resume_ids_parse`` decides what is an id."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value: Any) -> list[str]:
+        if not value:
+            return []
+        return [str(item) for item in (value if isinstance(value, list | tuple) else [value])]
+
+
+class CandidateBatchForm(forms.Form):
+    """The candidate list's "PDFs of the selected": the checked candidates, standard (the
+    privacy flags decide) or anonymised (everything identifying hidden)."""
+
+    candidates = _IdList(error_messages={"required": "Select at least one parsed candidate."})
+    variant = forms.ChoiceField(
+        choices=[("standard", "Standard PDFs"), ("anonymised", "Anonymised PDFs")],
+        error_messages={"required": "Choose standard or anonymised PDFs."},
+    )

@@ -112,6 +112,9 @@ class PdfBatch(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
     delivery = models.CharField(max_length=8, choices=Delivery.choices, default=Delivery.NONE)
     anonymised = models.BooleanField(default=False)
+    # Every identifying detail hidden whatever the privacy flags say (the pages' "Anonymised
+    # PDFs"); False: the flags decide, as for standard PDFs.
+    force_anonymised = models.BooleanField(default=False)
     total = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     completed_at = models.DateTimeField(null=True, blank=True)

@@ -13,4 +13,5 @@ urlpatterns = [
     ),
     path("account/pdf-batches/", views.batch_list_page, name="pdf-batches"),
     path("account/pdf-batches/<uuid:batch_id>/", views.batch_detail_page, name="pdf-batch-detail"),
+    path("candidates/pdf-batch/", views.candidate_batch_page, name="candidate-pdf-batch"),
 ]

@@ -8,11 +8,13 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from parsing.models import Candidate, ParseStatus
 from rendering import batches, selectors, services
-from rendering.forms import BatchForm, RenderSettingsForm
+from rendering.forms import BatchForm, CandidateBatchForm, RenderSettingsForm
 from rendering.models import PdfBatch, PdfBatchItem
 from smartcv.errors import ApplicationError
 from webhooks.selectors import deliveries_for_reference
@@ -99,13 +101,15 @@ def batch_list_page(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            create = (
-                batches.bulk_batch_create
-                if form.cleaned_data["kind"] == "bulk"
-                else batches.format_batch_create
-            )
+            kind = form.cleaned_data["kind"]
+            ids = list(form.cleaned_data["candidates"])
             try:
-                batch = create(owner=request.user, data=list(form.cleaned_data["candidates"]))
+                if kind == "bulk":
+                    batch = batches.bulk_batch_create(owner=request.user, data=ids)
+                else:
+                    batch = batches.format_batch_create(
+                        owner=request.user, data=ids, force_anonymised=kind == "anonymised"
+                    )
             except ApplicationError as error:
                 form.add_error(None, error.message)
             else:
@@ -120,6 +124,34 @@ def batch_list_page(request: HttpRequest) -> HttpResponse:
         .order_by("-created_at")[:BATCHES_SHOWN]
     )
     return render(request, "rendering/batches.html", {"form": form, "batches": rows}, status=status)
+
+
+@login_required
+@require_POST
+def candidate_batch_page(request: HttpRequest) -> HttpResponse:
+    """The candidate list's checked rows → one batch of standard or anonymised PDFs in the
+    owner's settings (``format_batch_create``: by webhook or e-mail, and on the batch page).
+    A refusal goes back to the list, its filters kept, with the reason."""
+    form = CandidateBatchForm(request.POST)
+    back = request.POST.get("next", "")
+    if not back.startswith("/candidates/") or not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}
+    ):
+        back = reverse("candidates")
+    if not form.is_valid():
+        messages.error(request, next(iter(form.errors.values()))[0])
+        return redirect(back)
+    anonymised = form.cleaned_data["variant"] == "anonymised"
+    try:
+        batch = batches.format_batch_create(
+            owner=request.user, data=form.cleaned_data["candidates"], force_anonymised=anonymised
+        )
+    except ApplicationError as error:
+        messages.error(request, error.message)
+        return redirect(back)
+    kind = "anonymised" if anonymised else "standard"
+    messages.success(request, f"Batch of {batch.total} {kind} PDF(s) started.")
+    return redirect("pdf-batch-detail", batch_id=batch.id)
 
 
 @login_required

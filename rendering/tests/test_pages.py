@@ -256,3 +256,139 @@ def test_batch_detail_query_count_does_not_grow_with_items(recruiter, recruiter_
     small = _batch(recruiter, [make_candidate(recruiter) for _ in range(2)], done=1, failed=1)
     large = _batch(recruiter, [make_candidate(recruiter) for _ in range(8)], done=4, failed=2)
     assert queries(large) == queries(small)
+
+
+# --- the candidate list's "PDFs of the selected" -----------------------------------------------
+
+
+def _stored_pdf_text(item: PdfBatchItem) -> str:
+    from django.core.files.storage import default_storage
+    from pypdf import PdfReader
+
+    with default_storage.open(item.file) as stored:
+        return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(stored.read())).pages)
+
+
+def test_candidate_list_has_a_checkbox_per_parsed_candidate_and_the_batch_buttons(
+    recruiter, recruiter_client, make_candidate
+):
+    parsed = make_candidate(recruiter)
+    pending = make_candidate(recruiter, parsing_status="pending")
+
+    body = recruiter_client.get("/candidates/?q=&sort=newest").content.decode()
+
+    assert 'action="/candidates/pdf-batch/"' in body
+    assert f'name="candidates" value="{parsed.id}"' in body
+    assert f'value="{pending.id}"' not in body  # nothing to render until it is parsed
+    assert 'name="variant" value="standard"' in body and 'name="variant" value="anonymised"' in body
+    assert 'name="next" value="/candidates/?q=&amp;sort=newest"' in body
+
+
+def test_ticked_candidates_start_an_anonymised_batch_that_hides_their_names(
+    recruiter, recruiter_client, make_candidate
+):
+    from rendering.batches import batch_items_process
+
+    first, second = make_candidate(recruiter), make_candidate(recruiter)
+    response = post(
+        recruiter_client,
+        "/candidates/pdf-batch/",
+        {"candidates": [str(first.id), str(second.id)], "variant": "anonymised"},
+    )
+
+    batch = PdfBatch.objects.get(owner=recruiter)
+    assert response.status_code == 302 and response["Location"] == f"/account/pdf-batches/{batch.id}/"
+    assert (batch.kind, batch.total, batch.anonymised, batch.force_anonymised) == (
+        "format",
+        2,
+        True,
+        True,
+    )
+    assert batch_items_process(batch_id=batch.id) == 2
+    texts = [_stored_pdf_text(item) for item in batch.items.order_by("position")]
+    assert all("Dubois" not in text and "amelie@example.com" not in text for text in texts)
+    assert all("Senior Software Engineer" in text for text in texts)
+
+
+def test_ticked_candidates_start_a_standard_batch_with_their_names(
+    recruiter, recruiter_client, make_candidate
+):
+    from rendering.batches import batch_items_process
+
+    candidate = make_candidate(recruiter)
+    post(
+        recruiter_client,
+        "/candidates/pdf-batch/",
+        {"candidates": [str(candidate.id)], "variant": "standard"},
+    )
+
+    batch = PdfBatch.objects.get(owner=recruiter)
+    assert (batch.anonymised, batch.force_anonymised) == (False, False)
+    assert batch_items_process(batch_id=batch.id) == 1
+    assert "Amélie Dubois-Laurent" in _stored_pdf_text(batch.items.get())
+
+
+def test_batch_without_a_tick_goes_back_to_the_filtered_list_with_the_reason(
+    recruiter, recruiter_client, make_candidate
+):
+    make_candidate(recruiter)
+    response = post(
+        recruiter_client,
+        "/candidates/pdf-batch/",
+        {"variant": "standard", "next": "/candidates/?status=completed"},
+        follow=True,
+    )
+
+    assert response.redirect_chain[-1][0] == "/candidates/?status=completed"
+    assert "Select at least one parsed candidate." in response.content.decode()
+    assert PdfBatch.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"candidates": ["not-a-uuid"], "variant": "standard"},
+        {"candidates": ["c7c7c7c7-0000-4000-8000-000000000000"], "variant": "shiny"},
+        {"candidates": [], "variant": ""},
+    ],
+)
+def test_bad_batch_requests_change_nothing(recruiter, recruiter_client, data):
+    response = post(
+        recruiter_client, "/candidates/pdf-batch/", {**data, "next": "https://evil.example/"}
+    )
+
+    assert response.status_code == 302 and response["Location"] == "/candidates/"
+    assert PdfBatch.objects.count() == 0
+
+
+def test_a_foreign_candidate_cannot_be_ticked_into_a_batch(
+    recruiter, other_user, recruiter_client, make_candidate
+):
+    foreign = make_candidate(other_user)
+    response = post(
+        recruiter_client,
+        "/candidates/pdf-batch/",
+        {"candidates": [str(foreign.id)], "variant": "anonymised"},
+        follow=True,
+    )
+
+    assert "do not belong to the current user" in response.content.decode()
+    assert PdfBatch.objects.count() == 0
+
+
+def test_candidate_batch_needs_sign_in_and_post(anon_client, recruiter_client):
+    response = anon_client.post("/candidates/pdf-batch/", {})
+    assert response.status_code in (302, 403)
+    assert recruiter_client.get("/candidates/pdf-batch/").status_code == 405
+
+
+def test_batch_page_offers_anonymised_pdfs(recruiter, recruiter_client, make_candidate):
+    candidate = make_candidate(recruiter)
+    post(
+        recruiter_client,
+        "/account/pdf-batches/",
+        {"kind": "anonymised", "candidates": [str(candidate.id)]},
+    )
+
+    batch = PdfBatch.objects.get(owner=recruiter)
+    assert (batch.kind, batch.force_anonymised) == ("format", True)

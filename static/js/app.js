@@ -145,8 +145,42 @@
     if (frame.contentDocument && frame.contentDocument.readyState === "complete") attach();
   }
 
+  /* Candidate list: "select all" and the count of ticked rows in the bar above the table;
+     the buttons wait for a first tick. Rows added later (uploads, polling) are counted too. */
+  function setupBatchSelect(form) {
+    var all = form.querySelector("[data-select-all]");
+    var count = form.querySelector(".batch-count");
+    var buttons = form.querySelectorAll(".batch-bar button[type=submit]");
+    function boxes() {
+      return Array.prototype.slice.call(document.querySelectorAll("input[name=candidates][form='" + form.id + "']"));
+    }
+    function update() {
+      var list = boxes();
+      var ticked = list.filter(function (box) { return box.checked; }).length;
+      if (count) count.textContent = ticked ? ticked + " selected" : "Tick parsed candidates";
+      buttons.forEach(function (button) { button.disabled = ticked === 0; });
+      if (all) {
+        all.checked = ticked > 0 && ticked === list.length;
+        all.indeterminate = ticked > 0 && ticked < list.length;
+        all.disabled = list.length === 0;
+      }
+    }
+    if (all) {
+      all.addEventListener("change", function () {
+        boxes().forEach(function (box) { box.checked = all.checked; });
+        update();
+      });
+    }
+    document.addEventListener("change", function (e) {
+      if (e.target.matches && e.target.matches("input[name=candidates]")) update();
+    });
+    document.body.addEventListener("htmx:afterSwap", update);
+    update();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("iframe[data-fit-content]").forEach(setupFitContent);
+    document.querySelectorAll("form[data-batch-select]").forEach(setupBatchSelect);
     document.querySelectorAll("form[data-upload]").forEach(setupUpload);
     document.querySelectorAll("[data-formset]").forEach(setupFormset);
   });
