@@ -1,6 +1,6 @@
 """Fault injection against the production-shaped stack, on private PostgreSQL and Redis.
 
-    .venv/bin/python benchmarks/fault_bench.py                 # every scenario (~8 min on 2 cores)
+    .venv/bin/python benchmarks/fault_bench.py                 # every scenario (~10 min on 2 cores)
     .venv/bin/python benchmarks/fault_bench.py --only kill-parse --only outage
 
 Starts its OWN PostgreSQL (initdb into a temporary directory, as the ``postgres`` system user
@@ -15,6 +15,8 @@ kill-parse   40 CVs through the reader's async parser (one PARSER_RESULTS webhoo
              started. Every CV ends completed or failed exactly once: one candidate row each,
              one charge each, one refund per failure, one webhook delivery row per CV, every
              delivery delivered, and each delivery id the receiver saw belongs to one CV.
+kill-child   the same, but only the worker's pool processes are killed (an OOM kill, a crash
+             in a native library): the worker replaces them and nothing is lost either.
 kill-bulk    a bulk batch of 100 PDFs; the worker is killed mid-batch and a new one started.
              The batch completes, every item DONE and charged once, one PDF_GENERATED delivery.
 outage       Redis, then PostgreSQL, stopped for ~10 s while CVs are in flight: every API
@@ -288,15 +290,17 @@ def kill_worker(stack: Stack, key: str) -> None:
 # --- scenarios ------------------------------------------------------------------------------
 
 
-def scenario_kill_parse(stack: Stack) -> None:
+def scenario_kill_parse(stack: Stack, *, children_only: bool = False) -> None:
+    """kill-parse: SIGKILL the whole worker, start another. kill-child: SIGKILL only its
+    pool processes (the worker replaces them, and Celery re-queues their messages)."""
     from parsing.models import Candidate, ParseStatus
     from smartcv.tests.http_receiver import Receiver
     from webhooks.services import endpoint_create
 
-    name = "kill-parse"
+    name = "kill-child" if children_only else "kill-parse"
     receiver = Receiver().start()
     try:
-        user, key = bench_plan_user("faultparse")
+        user, key = bench_plan_user(name.replace("-", ""))
         endpoint_create(owner=user, url=receiver.url(), parser_results=True)
         stack.start_worker("victim", concurrency=2)
         stack.wait_workers(1)
@@ -313,10 +317,16 @@ def scenario_kill_parse(stack: Stack) -> None:
             what="8 CVs parsed and one in progress",
         )
         processing = Candidate.objects.filter(id__in=ids, parsing_status=ParseStatus.PROCESSING).count()
-        kill_worker(stack, "worker-victim")
-        log(f"{name}: killed with {processing} CVs processing; starting a new worker")
         started = time.monotonic()
-        stack.start_worker("rescuer", concurrency=2)
+        if children_only:
+            pids = stack.child_pids("worker-victim")
+            log(f"{name}: kill -9 the pool processes {pids} with {processing} CVs processing")
+            for pid in pids:
+                os.kill(pid, signal.SIGKILL)
+        else:
+            kill_worker(stack, "worker-victim")
+            log(f"{name}: killed with {processing} CVs processing; starting a new worker")
+            stack.start_worker("rescuer", concurrency=2)
         finished = wait_terminal(ids, timeout=240)
         check(name, finished, f"every CV finished {time.monotonic() - started:.0f} s after the kill")
         check_parse_once(name, user, ids, receiver)
@@ -613,7 +623,7 @@ def scenario_webhooks(stack: Stack) -> None:
 
 # --- main -----------------------------------------------------------------------------------
 
-SCENARIOS = ["kill-parse", "kill-bulk", "outage", "webhooks"]
+SCENARIOS = ["kill-parse", "kill-child", "kill-bulk", "outage", "webhooks"]
 
 
 def main() -> int:
@@ -640,8 +650,8 @@ def main() -> int:
             log(f"=== {scenario}")
             started = time.monotonic()
             try:
-                if scenario == "kill-parse":
-                    scenario_kill_parse(stack)
+                if scenario in ("kill-parse", "kill-child"):
+                    scenario_kill_parse(stack, children_only=scenario == "kill-child")
                 elif scenario == "kill-bulk":
                     scenario_kill_bulk(stack)
                 elif scenario == "outage":

@@ -296,8 +296,13 @@ def credits_remaining(user: User) -> int:
 
 
 def usage_record_api_call(user: User) -> None:
-    period = usage_period_current(user)
-    UsagePeriod.objects.filter(pk=period.pk).update(api_calls=F("api_calls") + 1)
+    """Count one API call: a single UPDATE on every request (the period row is created only
+    on the first call of a period)."""
+    start, _ = period_bounds(user.billing_anchor, timezone.now())
+    counted = UsagePeriod.objects.filter(user=user, period_start=start)
+    if not counted.update(api_calls=F("api_calls") + 1):
+        period = usage_period_current(user)
+        UsagePeriod.objects.filter(pk=period.pk).update(api_calls=F("api_calls") + 1)
 
 
 @dataclass(frozen=True)
