@@ -312,6 +312,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api",
+    # The dialects' error envelopes on every operation (smartcv.api.schema), then the default.
+    "POSTPROCESSING_HOOKS": [
+        "smartcv.api.schema.add_error_responses",
+        "drf_spectacular.hooks.postprocess_schema_enums",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "EducationLevelEnum": "matching.models.EducationLevel",
         "JobStatusEnum": "matching.models.JobStatus",

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    inline_serializer,
+)
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -114,6 +119,11 @@ def _detail(job: Job, status: int = 200) -> Response:
     return Response({"data": ParserproJobDetail(job).data}, status=status)
 
 
+_REFERENCE_CONFLICT = OpenApiResponse(
+    description="reference_conflict: another of your jobs has this reference"
+)
+
+
 class JobListView(APIView):
     pagination_class = ParserproPagination
     page_size = 50
@@ -149,7 +159,10 @@ class JobListView(APIView):
         tags=TAGS,
         summary="Create a job",
         request=ParserproJobInput,
-        responses={201: inline_serializer("ParserproJobCreated", {"data": ParserproJobDetail()})},
+        responses={
+            201: inline_serializer("ParserproJobCreated", {"data": ParserproJobDetail()}),
+            409: _REFERENCE_CONFLICT,
+        },
     )
     def post(self, request):
         data = ParserproJobInput(data=request.data)
@@ -170,7 +183,10 @@ class JobDetailView(APIView):
         tags=TAGS,
         summary="Update a job (same fields as creation)",
         request=ParserproJobInput,
-        responses=inline_serializer("ParserproJobUpdated", {"data": ParserproJobDetail()}),
+        responses={
+            200: inline_serializer("ParserproJobUpdated", {"data": ParserproJobDetail()}),
+            409: _REFERENCE_CONFLICT,
+        },
     )
     def patch(self, request, job_id):
         job = selectors.job_get(owner=request.user, job_id=job_id)
@@ -181,10 +197,12 @@ class JobDetailView(APIView):
     @extend_schema(
         tags=TAGS,
         summary="Delete a job and its candidate associations",
-        responses=inline_serializer(
-            "ParserproJobDeleted",
-            {"success": serializers.BooleanField(), "message": serializers.CharField()},
-        ),
+        responses={
+            200: inline_serializer(
+                "ParserproJobDeleted",
+                {"success": serializers.BooleanField(), "message": serializers.CharField()},
+            )
+        },
     )
     def delete(self, request, job_id):
         services.job_delete(job=selectors.job_get(owner=request.user, job_id=job_id))

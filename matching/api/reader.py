@@ -9,7 +9,12 @@ from __future__ import annotations
 import json
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+)
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -112,8 +117,19 @@ class ReaderJob(serializers.ModelSerializer):
         return TO_READER[JobStatus(job.status)]
 
 
+_REFERENCE_CONFLICT = OpenApiResponse(
+    description="REFERENCE_CONFLICT: another of your jobs has this reference"
+)
+_NOT_YOURS = OpenApiResponse(description="FORBIDDEN: Job does not belong to the API key owner")
+
+
 class JobCreateView(APIView):
-    @extend_schema(tags=TAGS, summary="Create a job", request=ReaderJobInput, responses=ReaderJob)
+    @extend_schema(
+        tags=TAGS,
+        summary="Create a job",
+        request=ReaderJobInput,
+        responses={200: ReaderJob, 409: _REFERENCE_CONFLICT},
+    )
     def post(self, request):
         data = ReaderJobInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -191,7 +207,7 @@ def _datetime(params, name: str):
 
 
 class MyJobDetailView(APIView):
-    @extend_schema(tags=TAGS, summary="Get one of my jobs", responses=ReaderJob)
+    @extend_schema(tags=TAGS, summary="Get one of my jobs", responses={200: ReaderJob, 403: _NOT_YOURS})
     def get(self, request, job_id):
         return Response(
             ReaderJob(selectors.job_get(owner=request.user, job_id=job_id, foreign_status=403)).data
@@ -201,7 +217,7 @@ class MyJobDetailView(APIView):
         tags=TAGS,
         summary="Update one of my jobs (only the fields sent change)",
         request=ReaderJobInput,
-        responses=ReaderJob,
+        responses={200: ReaderJob, 403: _NOT_YOURS, 409: _REFERENCE_CONFLICT},
     )
     def put(self, request, job_id):
         job = selectors.job_get(owner=request.user, job_id=job_id, foreign_status=403)

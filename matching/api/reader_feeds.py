@@ -4,7 +4,7 @@ hourly. /api/jobs/feeds…"""
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -50,6 +50,9 @@ class ReaderJobFeedRun(serializers.ModelSerializer):
         return run.status.upper()
 
 
+_FEED_CONFLICT = OpenApiResponse(description="FEED_CONFLICT: this feed URL is already registered")
+
+
 class JobFeedListView(APIView):
     pagination_class = SpringPagination
 
@@ -57,7 +60,7 @@ class JobFeedListView(APIView):
         tags=TAGS,
         summary="Register a job feed URL",
         request=ReaderJobFeedInput,
-        responses={201: ReaderJobFeed},
+        responses={201: ReaderJobFeed, 409: _FEED_CONFLICT},
     )
     def post(self, request):
         data = ReaderJobFeedInput(data=request.data)
@@ -83,7 +86,7 @@ class JobFeedDetailView(APIView):
         tags=TAGS,
         summary="Update a job feed (only the fields sent change)",
         request=ReaderJobFeedInput,
-        responses=ReaderJobFeed,
+        responses={200: ReaderJobFeed, 409: _FEED_CONFLICT},
     )
     def put(self, request, feed_id):
         feed = selectors.feed_get(owner=request.user, feed_id=feed_id)

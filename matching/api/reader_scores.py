@@ -8,7 +8,12 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    inline_serializer,
+)
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -104,10 +109,8 @@ class MatchJobResumeView(APIView):
             from parsing.jobparse import parse_job_text
 
             parsed = parse_job_text(fields["description"])
-            fields["required_skills"] = [{"skill": s, "weight": 1.0} for s in parsed.required_skills]
-            fields["nice_to_have_skills"] = [
-                {"skill": s, "weight": 0.5} for s in parsed.nice_to_have_skills
-            ]
+            fields["required_skills"] = parsed.weighted_required()
+            fields["nice_to_have_skills"] = parsed.weighted_nice()
         clean = services.job_fields_validate(
             {k: v for k, v in fields.items() if k in services.JOB_FIELDS}
         )
@@ -136,7 +139,8 @@ class JobsQueueView(APIView):
                     "status": serializers.CharField(),
                     "references": serializers.ListField(child=serializers.CharField()),
                 },
-            )
+            ),
+            404: OpenApiResponse(description="NOT_FOUND: references none of your jobs has"),
         },
     )
     def post(self, request):

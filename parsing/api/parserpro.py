@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from django.http import HttpResponseRedirect
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    inline_serializer,
+)
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -271,10 +276,12 @@ class CandidateDetailView(APIView):
     @extend_schema(
         tags=CANDIDATE_TAGS,
         summary="Delete a candidate and its CV file",
-        responses=inline_serializer(
-            "ParserproDeleted",
-            {"success": serializers.BooleanField(), "message": serializers.CharField()},
-        ),
+        responses={
+            200: inline_serializer(
+                "ParserproDeleted",
+                {"success": serializers.BooleanField(), "message": serializers.CharField()},
+            )
+        },
     )
     def delete(self, request, candidate_id):
         candidate = selectors.candidate_get(owner=request.user, candidate_id=candidate_id)
@@ -287,20 +294,23 @@ class CandidateFileView(APIView):
         tags=CANDIDATE_TAGS,
         summary="Signed URL for the original CV file (valid 1 hour); download=true redirects",
         parameters=[OpenApiParameter("download", bool)],
-        responses=inline_serializer(
-            "ParserproFileEnvelope",
-            {
-                "data": inline_serializer(
-                    "ParserproFile",
-                    {
-                        "url": serializers.URLField(),
-                        "filename": serializers.CharField(),
-                        "content_type": serializers.CharField(),
-                        "expires_at": serializers.DateTimeField(),
-                    },
-                )
-            },
-        ),
+        responses={
+            200: inline_serializer(
+                "ParserproFileEnvelope",
+                {
+                    "data": inline_serializer(
+                        "ParserproFile",
+                        {
+                            "url": serializers.URLField(),
+                            "filename": serializers.CharField(),
+                            "content_type": serializers.CharField(),
+                            "expires_at": serializers.DateTimeField(),
+                        },
+                    )
+                },
+            ),
+            302: OpenApiResponse(description="download=true: redirect (Location) to the signed URL"),
+        },
     )
     def get(self, request, candidate_id):
         candidate = selectors.candidate_get(owner=request.user, candidate_id=candidate_id)

@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 from parsing import selectors, services
 from parsing.intake import check_upload_limits, install_upload_limits, read_upload
 from parsing.reader_fields import ADVANCED_FIELDS, PREMIUM_FIELDS
-from smartcv.api.renderers import XMLRenderer
+from smartcv.api.renderers import FormatNegotiation, XMLRenderer
 from smartcv.errors import ApplicationError
 
 TAGS = ["reader: parser"]
@@ -65,6 +65,7 @@ class _UploadView(APIView):
 
 class ParserView(_UploadView):
     renderer_classes = [JSONRenderer, XMLRenderer]
+    content_negotiation_class = FormatNegotiation
     xml_root = "resumeData"
 
     @extend_schema(
@@ -96,6 +97,7 @@ class ReaderResumeUpdate(serializers.Serializer):
 
 class ParserDetailView(APIView):
     renderer_classes = [JSONRenderer, XMLRenderer]
+    content_negotiation_class = FormatNegotiation
     xml_root = "resumeData"
 
     @extend_schema(

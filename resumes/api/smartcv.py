@@ -366,6 +366,7 @@ ID_PARAM = OpenApiParameter("id", OpenApiTypes.UUID, OpenApiParameter.PATH, desc
 
 class ResumeListView(APIView):
     parser_classes = [ResumeJSONParser]
+    pagination_class = SmartcvPagination  # read by the schema: the list is in the envelope
 
     @extend_schema(
         summary="Get user resume list",
@@ -748,6 +749,8 @@ class JsonResumeImportView(APIView):
 
 
 class TemplateListView(APIView):
+    pagination_class = SmartcvPagination  # read by the schema: the list is in the envelope
+
     @extend_schema(
         summary="List resume templates",
         description="Active templates in display order.",

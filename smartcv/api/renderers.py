@@ -10,9 +10,29 @@ import re
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import BaseRenderer
 
+from smartcv.errors import ApplicationError
+
 _INVALID = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+class FormatNegotiation(DefaultContentNegotiation):
+    """``?format=`` naming no renderer of the view is a 400 in the dialect's envelope (DRF
+    answers 404, which reads as "no such resource")."""
+
+    def filter_renderers(self, renderers, format):
+        matching = [renderer for renderer in renderers if renderer.format == format]
+        if not matching:
+            names = ", ".join(renderer.format for renderer in renderers)
+            raise ApplicationError(
+                "validation_error",
+                f"format must be one of {names}",
+                status=400,
+                details={"format": [f"Unknown format {str(format)[:20]!r}"]},
+            )
+        return matching
 
 
 def _tag(name: str) -> str:

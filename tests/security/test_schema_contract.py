@@ -1,0 +1,65 @@
+"""The OpenAPI document tells the truth about errors and envelopes (found by schemathesis)."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from smartcv.api.dialects import Dialect, dialect_for_path
+from smartcv.api.schema import ERROR_SCHEMAS
+
+METHODS = ("get", "put", "post", "patch", "delete")
+
+
+@pytest.fixture(scope="module")
+def openapi(django_db_blocker):
+    with django_db_blocker.unblock():
+        return Client().get("/api/schema/?format=json").json()
+
+
+def _operations(openapi):
+    for path, item in openapi["paths"].items():
+        for method in METHODS:
+            if method in item:
+                yield path, method, item[method]
+
+
+def test_every_operation_documents_its_dialects_error_envelope(openapi):
+    for path, method, operation in _operations(openapi):
+        name = ERROR_SCHEMAS[dialect_for_path(path) or Dialect.SMARTCV][0]
+        for status in ("401", "429"):
+            schema = operation["responses"][status]["content"]["application/json"]["schema"]
+            assert schema == {"$ref": f"#/components/schemas/{name}"}, (method, path, status)
+        if "{" in path:
+            assert "404" in operation["responses"], (method, path)
+
+
+def test_smartcv_lists_are_documented_inside_their_envelope(openapi):
+    for path in ("/api/resumes", "/api/templates"):
+        schema = openapi["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
+        body = openapi["components"]["schemas"][schema["schema"]["$ref"].rsplit("/", 1)[-1]]
+        assert body["type"] == "object" and {"success", "data", "meta"} <= set(body["properties"])
+
+
+def test_parserpro_deletes_answer_200_with_a_message(openapi):
+    for path in ("/api/v1/candidates/{candidate_id}", "/api/v1/jobs/{job_id}"):
+        responses = openapi["paths"][path]["delete"]["responses"]
+        assert "200" in responses and "204" not in responses
+
+
+def test_job_writes_document_the_reference_conflict(openapi):
+    for path, method in (
+        ("/api/v1/jobs", "post"),
+        ("/api/v1/jobs/{job_id}", "patch"),
+        ("/api/jobs/api-key", "post"),
+        ("/api/jobs/api-key/my/{job_id}", "put"),
+    ):
+        assert "409" in openapi["paths"][path][method]["responses"], (method, path)
+
+
+def test_an_unknown_format_is_a_400_in_the_reader_envelope(api_client, db):
+    response = api_client().put("/api/v1/parser/00000000-0000-0000-0000-000000000000?format=yaml", {})
+    assert response.status_code == 400
+    body = response.json()
+    assert body["code"] == "VALIDATION_ERROR" and body["errors"][0]["field"] == "format"
+    assert body["path"] == "/api/v1/parser/00000000-0000-0000-0000-000000000000"
