@@ -8,6 +8,7 @@ import subprocess
 import tempfile
 import time
 
+from . import limits
 from .base import Extracted, ExtractionError
 from .textnorm import clean_text
 
@@ -16,7 +17,7 @@ def extract_doc(data: bytes, *, deadline: float) -> Extracted:
     binary = shutil.which("antiword")
     if binary is None:
         raise ExtractionError("unsupported_type", "Legacy .doc files cannot be read on this server.")
-    remaining = deadline - time.monotonic()
+    remaining = min(deadline - time.monotonic(), limits.ANTIWORD_TIMEOUT)
     if remaining <= 0:
         raise ExtractionError("timeout", "The document took too long to read.")
     with tempfile.NamedTemporaryFile(suffix=".doc") as fh:

@@ -36,7 +36,8 @@ def check_package(data: bytes) -> zipfile.ZipFile:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError) as exc:
+        # NotImplementedError: a directory entry claims a ZIP version zipfile cannot read.
         raise ExtractionError(
             "corrupt", "The Word document is damaged (not a readable ZIP package)."
         ) from exc

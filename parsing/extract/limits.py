@@ -17,6 +17,10 @@ OCR_PAGE_TIMEOUT = 20.0
 
 OCR_DPI = 300
 
+ANTIWORD_TIMEOUT = 10.0
+"""Seconds antiword may take on one .doc (a real CV takes milliseconds). Fuzzed .doc files make
+it spin forever without output; this stops one well before the document's own deadline."""
+
 # DOCX (zip) limits, checked on the central directory before anything is inflated.
 ZIP_MAX_MEMBERS = 2000
 ZIP_MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024

@@ -70,9 +70,10 @@ def _sniff_zip(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, ValueError, OSError):
-        # No readable central directory (truncated). Local headers still name the members:
-        # a Word package is a broken DOCX (corrupt), anything else is not ours.
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError):
+        # No readable central directory (truncated, or a ZIP version zipfile cannot read).
+        # Local headers still name the members: a Word package is a broken DOCX (corrupt),
+        # anything else is not ours.
         if b"word/document.xml" in data:
             return "docx"
         raise ExtractionError(
