@@ -1,7 +1,8 @@
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from rendering.api.reader import BulkGenerateView, BulkJobStatusView
 from smartcv import files
@@ -17,7 +18,15 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    # The split view serves Swagger UI's set-up script as a file, so no inline script is needed;
+    # Swagger UI itself sets inline styles and draws data: icons (the page shows no user data).
+    path(
+        "api/docs/",
+        csp_update({"style-src": ["'unsafe-inline'"]})(
+            SpectacularSwaggerSplitView.as_view(url_name="schema")
+        ),
+        name="api-docs",
+    ),
     path("api/v1/usage", UsageView.as_view(), name="parserpro-usage"),
     # Bulk PDF generation (rendering) shares the /api/webhook prefix: matched before it.
     path("api/webhook/generate-pdfs", BulkGenerateView.as_view(), name="reader-generate-pdfs"),
