@@ -23,10 +23,6 @@ from smartcv.errors import ApplicationError
 from smartcv.models import User
 
 
-def _weighted(skills: list[str], weight: float) -> list[dict]:
-    return [{"skill": name, "weight": weight} for name in skills]
-
-
 @transaction.atomic
 def job_create_from_parsed(*, owner: User, parsed, source: str = JobSource.PARSED) -> Job:
     """Persist a job parsed from a description (``parsing.jobparse.ParsedJob``)."""
@@ -41,8 +37,8 @@ def job_create_from_parsed(*, owner: User, parsed, source: str = JobSource.PARSE
         education_level=parsed.education_level,
         min_experience_years=parsed.min_experience_years,
         max_experience_years=parsed.max_experience_years,
-        required_skills=_weighted(parsed.required_skills, 1.0),
-        nice_to_have_skills=_weighted(parsed.nice_to_have_skills, 0.5),
+        required_skills=parsed.weighted_required(),
+        nice_to_have_skills=parsed.weighted_nice(),
         company=parsed.company,
         city=parsed.city,
         country=parsed.country,
@@ -663,8 +659,8 @@ def _feed_item_fields(item) -> dict:
     # Feeds carry prose only: the requirements matching needs are read from the description.
     parsed = parse_job_text(fields["description"])
     fields.update(
-        required_skills=_weighted(parsed.required_skills, 1.0),
-        nice_to_have_skills=_weighted(parsed.nice_to_have_skills, 0.5),
+        required_skills=parsed.weighted_required(),
+        nice_to_have_skills=parsed.weighted_nice(),
         experience=parsed.experience,
         education=parsed.education,
         education_level=parsed.education_level,

@@ -141,8 +141,8 @@ def job_parse_page(request: HttpRequest) -> HttpResponse:
             }
             form, required, nice = _forms(
                 initial=initial,
-                required=[{"skill": s, "weight": 1.0} for s in parsed.required_skills],
-                nice=[{"skill": s, "weight": 0.5} for s in parsed.nice_to_have_skills],
+                required=parsed.weighted_required(),
+                nice=parsed.weighted_nice(),
             )
             messages.info(request, "Parsed — check the fields, then save the job.")
             return _render_form(request, None, form, required, nice)

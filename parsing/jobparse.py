@@ -96,10 +96,17 @@ class ParsedJob:
     max_experience_years: float | None = None
     required_skills: list[str] = field(default_factory=list)
     nice_to_have_skills: list[str] = field(default_factory=list)
+    skill_weights: dict[str, float] = field(default_factory=dict)  # where the ad names each skill
     company: str = ""
     city: str = ""
     country: str = ""
     reference: str = ""
+
+    def weighted_required(self) -> list[dict]:
+        return [{"skill": s, "weight": self.skill_weights.get(s, 1.0)} for s in self.required_skills]
+
+    def weighted_nice(self) -> list[dict]:
+        return [{"skill": s, "weight": self.skill_weights.get(s, 0.5)} for s in self.nice_to_have_skills]
 
     @property
     def skills(self) -> list[str]:
@@ -149,29 +156,143 @@ def _title(text: str) -> str:
     return match.group("title").strip()[:200] if match else ""
 
 
-def _split_parts(text: str) -> tuple[str, str]:
-    """(requirement text, nice-to-have text); with no headings, everything is requirements."""
-    required: list[str] = []
-    nice: list[str] = []
+# Where a skill is named says how much the job needs it: a requirement list is what a recruiter
+# screens on, the duties describe the work around it, and benefits, "about us", salary and
+# how-to-apply text name things (insurance, childcare, a savings plan) that are not asked of
+# anyone. Headings are recognised at the start of a short line or inline before a colon, since
+# many postings arrive flattened into one paragraph ("… Minimum Required Skills: Java, C# …").
+_SECTION_KINDS: tuple[tuple[str, str], ...] = (
+    (
+        "nice",
+        r"nice[- ]to[- ]haves?|bonus(?: points)?|preferred(?: qualifications| skills| experience)?|"
+        r"desired(?: qualifications| skills)?|(?:it'?s |is )?a plus|optional(?: \(not required\))?|"
+        r"desirable|atouts?|serait un plus|valorable|se valorar[aá]|deseable|w[üu]nschenswert|"
+        r"von vorteil|plus:",
+    ),
+    (
+        "skip",
+        r"benefits?|perks|what'?s in it for you|why (?:join|work)[\w ]{0,20}|top reasons[\w ]{0,30}|"
+        r"about (?:us|the company|our company)|who we are|our company|company overview|"
+        r"how to apply|to apply|application process|application evaluation|evaluations?|"
+        r"salary(?: range)?|compensation(?: and benefits)?|pay|basic information|who may apply|"
+        r"employment requirements|job summary|quick links[\w ]{0,30}|equal (?:employment )?opportunity"
+        r"|eeo|work schedule|travel requirement|security clearance|appointment type|location|"
+        r"beneficios|sobre nosotros|c[oó]mo aplicar|qui(?: sommes| sont)[\w -]{0,12}|avantages|"
+        r"à propos|a propos|über uns|wir bieten|unser angebot|ce que nous offrons|"
+        r"lo que ofrecemos|ofrecemos",
+    ),
+    (
+        "required",
+        r"requirements?|(?:minimum |basic |key |required |essential )?qualifications?|"
+        r"minimum (?:required )?skills(?: and competencies)?|required (?:skills|experience)|"
+        r"skills required(?: for the position)?|must[- ]haves?|specialized experience(?: requirements)?|"
+        r"what you(?:'ll| will)? (?:need|bring)(?: for this position| to the table)?|"
+        r"what we(?:'re| are) looking for|who you are|you have|your profile|skill ?set|"
+        r"(?:required |technical |key )?skills|competencies|experience required|"
+        r"profil recherch[ée]|profil|comp[ée]tences(?: requises)?|exigences|requisitos|perfil|"
+        r"qu[ée] buscamos|anforderungen|ihr profil|dein profil|voraussetzungen",
+    ),
+    (
+        "duties",
+        r"(?:essential |key |main )?(?:duties|responsibilities)(?: and responsibilities)?|"
+        r"what you(?:'ll| will) (?:do|be doing)|you will|key objectives?|role summary|"
+        r"position summary|primary purpose|job description|the role|about the (?:role|job|position)|"
+        r"descripci[oó]n del (?:trabajo|puesto)|responsabilidades|funciones|missions?|vos missions|"
+        r"aufgaben|deine aufgaben|ihre aufgaben|description du poste",
+    ),
+)
+_KIND_OF = [(kind, re.compile(rf"(?:{pattern})", re.I)) for kind, pattern in _SECTION_KINDS]
+_ANY_HEADING = "|".join(f"(?:{pattern})" for _, pattern in _SECTION_KINDS)
+# A heading line: markup, the heading words, maybe a few more words, then a colon or nothing.
+_HEADING_LINE = re.compile(
+    rf"^[\s#*_>•●▪\-–]*(?P<head>(?:{_ANY_HEADING}))\b(?P<tail>[^.:!?]{{0,40}}?)[\s*_]*"
+    rf"(?:[:：][\s*_]*(?P<rest>.*))?$",
+    re.I,
+)
+# An inline heading in a flattened paragraph: the words right before a colon, or the few
+# distinctive phrases postings use without one.
+_INLINE_HEADING = re.compile(
+    rf"(?:(?<=[\s.!?;)])|^)(?P<head>(?:[A-Z][\w'’]*\s+){{0,3}}(?:{_ANY_HEADING}))\s*[:：]"
+    r"|(?:(?<=[\s.!?;)])|^)(?P<bare>What You Need for this Position|What You Will Be Doing|"
+    r"What'?s In It for You|Nice To Haves?|Must have|Top Reasons to Work with Us)\b",
+    re.I,
+)
+_BENEFITS = re.compile(r"\b(benefits?|perks|salary|compensation|beneficios|avantages)\b", re.I)
+SECTION_WEIGHT = {"title": 1.0, "required": 1.0, "duties": 0.5, "body": 0.5, "nice": 0.5}
+
+
+def _kind(heading: str) -> str | None:
+    """The section kind a heading names; an inline match may have picked up the words before
+    it ("… of the job Minimum Skills"), so the shortest tail that is a heading decides."""
+    words = heading.strip().strip("#*_ ").lower().split()
+    for start in range(len(words)):
+        tail = " ".join(words[start:])
+        for kind, pattern in _KIND_OF:
+            if pattern.fullmatch(tail):
+                return kind
+    head = " ".join(words)
+    if _BENEFITS.search(head):
+        return "skip"  # "You will have access to many benefits including:"
+    for kind, pattern in _KIND_OF:  # "Requirements for this role", "Key objective #1"
+        found = pattern.match(head)
+        if found and len(head[found.end() :].split()) <= 3:
+            return kind
+    return None
+
+
+def _segments(text: str) -> list[tuple[str, str]]:
+    """(kind, text) runs of the posting: required, nice, duties, skip, or body (before any
+    heading)."""
+    out: list[tuple[str, str]] = []
     mode = "body"
     for line in text.split("\n"):
         stripped = line.strip()
-        if _NICE_HEAD.search(stripped) and len(stripped) < 160:
-            mode = "nice"
-            # "Bonus: Kafka, Redis" — the rest of the line belongs to the nice-to-have part.
-            nice.append(stripped)
-            continue
-        if _REQ_HEAD.match(stripped) and len(stripped) < 120:
-            mode = "required"
-        if mode == "nice":
-            if _REQ_HEAD.match(stripped) and len(stripped) < 60:
-                mode = "required"
-                required.append(stripped)
-            else:
-                nice.append(stripped)
-        else:
-            required.append(stripped)
-    return "\n".join(required), "\n".join(nice)
+        head = _HEADING_LINE.match(stripped) if len(stripped) <= 90 else None
+        if head and (head.group("rest") is not None or len(stripped.split()) <= 8):
+            kind = _kind(head.group("head") + (head.group("tail") or ""))
+            if kind == "skip" and (head.group("rest") or "").strip():
+                continue  # a one-line field ("Location: Lyon", "Salary: 50k"), not a section
+            if kind:
+                mode = kind
+                stripped = head.group("rest") or ""
+        pos = 0
+        for match in _INLINE_HEADING.finditer(stripped):
+            kind = _kind(match.group("head") or match.group("bare"))
+            if not kind:
+                continue
+            out.append((mode, stripped[pos : match.start()]))
+            mode, pos = kind, match.end()
+        out.append((mode, stripped[pos:]))
+    return out
+
+
+def skills_with_weights(text: str, title: str = "") -> tuple[dict[str, float], dict[str, float]]:
+    """({required skill: weight}, {nice-to-have skill: weight}) of a posting.
+
+    A skill named in the title or a requirement list weighs 1, one named only in the duties
+    or the untitled body 0.5 (1 when the posting has no requirement list at all: then the
+    body is the requirement), a nice-to-have 0.5; benefits, about-us, salary and how-to-apply
+    text count for nothing."""
+    segments = _segments(text)
+    has_requirements = any(kind == "required" and find_skills(part) for kind, part in segments)
+    required: dict[str, float] = {}
+    nice: dict[str, float] = {}
+    for name in find_skills(title):
+        required[name] = SECTION_WEIGHT["title"]
+    by_kind: dict[str, list[str]] = {}
+    for kind, part in segments:
+        if kind != "skip" and part.strip():
+            by_kind.setdefault(kind, []).append(part)
+    for kind, parts in by_kind.items():
+        weight = SECTION_WEIGHT[kind] if has_requirements or kind == "nice" else 1.0
+        for name in find_skills("\n".join(parts)):
+            if kind == "nice":
+                if name not in required:
+                    nice[name] = max(nice.get(name, 0.0), weight)
+            elif weight > required.get(name, 0.0):
+                required[name] = weight
+                nice.pop(name, None)
+    return required, nice
 
 
 def _profile(text: str) -> str:
@@ -260,16 +381,15 @@ def parse_job_text(text: str) -> ParsedJob:
     text = _clean(text or "")
     if not text:
         return ParsedJob()
-    required_text, nice_text = _split_parts(text)
-    required = find_skills(required_text)
-    nice = [skill for skill in find_skills(nice_text) if skill not in required]
+    title = _title(text)
+    required, nice = skills_with_weights(text, title)
     experience, low, high = experience_range(text)
     education, level = _education(text)
     city, country = _location(text)
     company = COMPANY_LABEL.search(text)
     reference = REFERENCE_LABEL.search(text)
     return ParsedJob(
-        title=_title(text),
+        title=title,
         description=text,
         profile=_profile(text),
         experience=experience,
@@ -277,8 +397,9 @@ def parse_job_text(text: str) -> ParsedJob:
         education_level=level,
         min_experience_years=low,
         max_experience_years=high,
-        required_skills=required,
-        nice_to_have_skills=nice,
+        required_skills=list(required),
+        nice_to_have_skills=list(nice),
+        skill_weights={**nice, **required},
         company=company.group("value")[:200] if company else "",
         city=city,
         country=country,

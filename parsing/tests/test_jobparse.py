@@ -73,3 +73,68 @@ def test_looking_for_phrase_gives_the_title():
 def test_empty_text_gives_an_empty_job():
     job = parse_job_text("   \n ")
     assert (job.title, job.description, job.skills) == ("", "", [])
+
+
+FLATTENED = (
+    "Title: Software Developer\n\n"
+    "Minimum Required Skills: Java, C#, SQL What You Will Be Doing You will build services on "
+    "Kubernetes. What You Need for this Position At least 2 years of Java and Terraform. "
+    "Nice To Haves - Experience with Docker What's In It for You - Health insurance - Childcare"
+)
+
+SECTIONED = """Data Engineer
+
+About us
+We are a retail bank; our teams use Tableau.
+
+Responsibilities
+- Build pipelines on Airflow and Spark
+
+Requirements
+- Python and SQL
+- Experience with Spark in production
+
+Preferred qualifications
+- Kafka
+
+Benefits
+- Health insurance, childcare, a savings plan
+"""
+
+
+def test_skills_weigh_by_the_section_that_names_them():
+    job = parse_job_text(SECTIONED)
+    weights = {s: job.skill_weights[s] for s in job.required_skills}
+    # requirements 1 (Spark is also a duty: the higher weight wins), duties 0.5, about-us and
+    # benefits nothing
+    assert weights == {"Airflow": 0.5, "Spark": 1.0, "Python": 1.0, "SQL": 1.0}
+    assert job.nice_to_have_skills == ["Kafka"]
+    assert job.weighted_nice() == [{"skill": "Kafka", "weight": 0.5}]
+    assert {"skill": "Airflow", "weight": 0.5} in job.weighted_required()
+
+
+def test_inline_headings_of_a_flattened_posting_are_recognised():
+    job = parse_job_text(FLATTENED)
+    weights = {s: job.skill_weights[s] for s in job.required_skills}
+    # the title's skills count as requirements
+    assert weights == {
+        "Software Developer": 1.0,
+        "Java": 1.0,
+        "C#": 1.0,
+        "SQL": 1.0,
+        "Kubernetes": 0.5,
+        "Terraform": 1.0,
+    }
+    assert job.nice_to_have_skills == ["Docker"]
+    assert "Insurance" not in job.skills and "Childcare" not in job.skills
+
+
+def test_without_a_requirement_list_the_body_is_the_requirement():
+    job = parse_job_text("Backend developer\n\nYou will write Go services and Terraform modules.")
+    weights = {s: job.skill_weights[s] for s in job.required_skills}
+    assert weights == {"Backend Developer": 1.0, "Go": 1.0, "Terraform": 1.0}
+
+
+def test_a_one_line_field_does_not_open_a_skipped_section():
+    job = parse_job_text("Python Developer\nLocation: Lyon\n\nYou will build Django services.")
+    assert job.required_skills == ["Python", "Django"]

@@ -36,8 +36,8 @@ def job_profile_from_text(text: str) -> JobProfile:
     parsed = parse_job_text(text)
     return JobProfile(
         title=parsed.title,
-        required_skills=tuple((s, 1.0) for s in parsed.required_skills),
-        nice_to_have_skills=tuple((s, 0.5) for s in parsed.nice_to_have_skills),
+        required_skills=tuple((i["skill"], i["weight"]) for i in parsed.weighted_required()),
+        nice_to_have_skills=tuple((i["skill"], i["weight"]) for i in parsed.weighted_nice()),
         min_years=parsed.min_experience_years,
         max_years=parsed.max_experience_years,
         education_level=parsed.education_level,
