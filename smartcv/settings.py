@@ -341,10 +341,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api",
-    # The dialects' error envelopes on every operation (smartcv.api.schema), then the default.
+    # The default, then the dialects' error envelopes on every operation (smartcv.api.schema):
+    # last, because the enum hook rebuilds components/schemas from its registry.
     "POSTPROCESSING_HOOKS": [
-        "smartcv.api.schema.add_error_responses",
         "drf_spectacular.hooks.postprocess_schema_enums",
+        "smartcv.api.schema.add_error_responses",
     ],
     "ENUM_NAME_OVERRIDES": {
         "EducationLevelEnum": "matching.models.EducationLevel",

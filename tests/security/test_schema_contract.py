@@ -25,6 +25,8 @@ def _operations(openapi):
 
 
 def test_every_operation_documents_its_dialects_error_envelope(openapi):
+    for name, schema in ERROR_SCHEMAS.values():
+        assert openapi["components"]["schemas"][name] == schema
     for path, method, operation in _operations(openapi):
         name = ERROR_SCHEMAS[dialect_for_path(path) or Dialect.SMARTCV][0]
         for status in ("401", "429"):
