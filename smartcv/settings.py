@@ -284,7 +284,10 @@ _storage_origin = (
     if env_str("STORAGE_ENDPOINT_URL")
     else "https://*.amazonaws.com"
 )
-_files = [_storage_origin] if STORAGE_BUCKET_NAME else []
+# Links SmartCV hands out (signed downloads, canvas previews) start with SITE_URL, which may be
+# another origin than the one a page was served from (a proxy, another port).
+_site_origin = "{0.scheme}://{0.netloc}".format(urlsplit(SITE_URL))
+_files = [_site_origin] + ([_storage_origin] if STORAGE_BUCKET_NAME else [])
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

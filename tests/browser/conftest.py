@@ -58,13 +58,29 @@ def browser():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+def csp_violations(tab) -> list[str]:
+    """Collects the Content-Security-Policy violations Chromium reports on the tab's console:
+    anything the policy blocked, which a user would see broken (a script, a style, an image)."""
+    found: list[str] = []
+
+    def listen(message) -> None:
+        if message.type == "error" and "Content Security Policy" in message.text:
+            found.append(message.text)
+
+    tab.on("console", listen)
+    return found
+
+
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     context.set_default_timeout(15_000)
     tab = context.new_page()
+    violations = csp_violations(tab)
     yield tab
     context.close()
+    if violations:
+        pytest.fail("CSP violations in the browser console:\n" + "\n".join(violations), pytrace=False)
 
 
 @pytest.fixture

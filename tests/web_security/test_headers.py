@@ -10,8 +10,10 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from matching.services import job_create
@@ -84,6 +86,11 @@ def _fill(path: str, site: dict) -> str:
     )
 
 
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 def _assert_strict_page(response, path):
     assert response.status_code == 200, path
     csp = _directives(response["Content-Security-Policy"])
@@ -92,7 +99,10 @@ def _assert_strict_page(response, path):
     assert csp["style-src"] == ["'self'"], path
     assert csp["object-src"] == ["'none'"]
     assert csp["frame-ancestors"] == ["'none'"]
-    assert csp["base-uri"] == ["'self'"] and csp["form-action"] == ["'self'"]
+    assert csp["base-uri"] == ["'self'"]
+    # Forms post here; their redirects may go to the signed download links on SITE_URL.
+    assert csp["form-action"] == ["'self'", _origin(settings.SITE_URL)]
+    assert csp["img-src"] == ["'self'", "data:", _origin(settings.SITE_URL)]
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Content-Type-Options"] == "nosniff"
