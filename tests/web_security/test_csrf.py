@@ -19,16 +19,13 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from matching.services import job_create
 from resumes.services import resume_create, share_link_create
 from smartcv.api.dialects import Dialect, dialect_for_path
+from smartcv.api.errors import api_not_found
 from smartcv.models import ApiKey
 
 pytestmark = pytest.mark.django_db
 
 UNSAFE = ("post", "put", "patch", "delete")
 _CONVERTER = re.compile(r"<(?:(\w+):)?(\w+)>")
-# Routes under /api/ that are not DRF views of the app's own (no session authority to abuse).
-NOT_SESSION_VIEWS = {
-    "api(?:/.*)?$",  # the catch-all 404 of unknown API URLs (answers 404 to every method)
-}
 
 
 def _walk(patterns, prefix=""):
@@ -36,7 +33,7 @@ def _walk(patterns, prefix=""):
         if isinstance(entry, URLResolver):
             yield from _walk(entry.url_patterns, prefix + str(entry.pattern))
         elif isinstance(entry, URLPattern):
-            yield prefix + str(entry.pattern)
+            yield prefix + str(entry.pattern), entry.callback
 
 
 def _concrete(route: str) -> str:
@@ -48,11 +45,13 @@ def _concrete(route: str) -> str:
     return "/" + _CONVERTER.sub(fill, route.lstrip("^").rstrip("$"))
 
 
+# Every route under /api/ but the catch-all that answers 404 to unknown API URLs, whatever the
+# method (it holds no session authority to abuse).
 API_ROUTES = sorted(
     {
         route
-        for route in _walk(get_resolver().url_patterns)
-        if route.startswith("api") and route.lstrip("^") not in NOT_SESSION_VIEWS
+        for route, callback in _walk(get_resolver().url_patterns)
+        if route.startswith("api") and callback is not api_not_found
     }
 )
 
