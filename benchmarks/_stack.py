@@ -211,7 +211,11 @@ class Stack:
         from smartcv.celery import app
 
         def answered() -> bool:
-            replies = app.control.ping(timeout=2) or []
+            try:
+                replies = app.control.ping(timeout=2) or []
+            except Exception as exc:  # the broker is restarting (fault runs): try again
+                log(f"ping failed: {exc!r}")
+                return False
             return len(replies) >= count
 
         wait_until(answered, timeout=timeout, interval=1, what=f"{count} workers answering ping")
