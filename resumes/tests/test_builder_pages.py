@@ -189,3 +189,21 @@ def test_preview_draws_the_sheet_at_its_real_size_scaled_to_the_frame(owner_clie
     assert response["X-Frame-Options"] == "SAMEORIGIN"
     assert "style-src 'sha256-" in response["Content-Security-Policy"]
     assert "<script" not in html
+
+
+def _queries(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_resume_list_query_count_does_not_grow_with_resumes(owner_client, recruiter):
+    ResumeFactory(owner=recruiter)
+    few = _queries(owner_client, "/resumes/")
+    for _ in range(15):
+        ResumeFactory(owner=recruiter)
+
+    assert _queries(owner_client, "/resumes/") == few

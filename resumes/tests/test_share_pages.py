@@ -282,3 +282,22 @@ def test_a_broken_layout_gives_a_clear_message_in_the_frame(shared):
 
     assert response.status_code == 503
     assert "could not be displayed" in response.content.decode()
+
+
+def test_share_page_query_count_does_not_grow_with_comments(shared):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    link = shared(allow_comments=True)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert Client().get(f"/share/{link.token}").status_code == 200
+        return len(ctx.captured_queries)
+
+    ShareComment.objects.create(share_link=link, author_name="A", text="first")
+    few = queries()
+    for n in range(15):
+        ShareComment.objects.create(share_link=link, author_name=f"V{n}", text="more")
+
+    assert queries() == few

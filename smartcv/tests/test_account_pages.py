@@ -151,3 +151,29 @@ def test_usage_page_shows_plan_and_ledger(client, recruiter):
     assert "Growth" in page and "your plan" in page
     assert "−3" in page and "+1" in page
     assert "1998" in page
+
+
+def _queries(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_api_keys_and_usage_query_counts_do_not_grow(recruiter):
+    from smartcv.services import api_key_create, credits_charge
+
+    client = Client()
+    client.force_login(recruiter)
+    api_key_create(user=recruiter, name="first")
+    credits_charge(user=recruiter, amount=1, operation="parse", reference="r0")
+    few_keys = _queries(client, "/account/api-keys/")
+    few_usage = _queries(client, "/account/usage/")
+    for n in range(10):
+        api_key_create(user=recruiter, name=f"key {n}")
+        credits_charge(user=recruiter, amount=1, operation="parse", reference=f"r{n + 1}")
+
+    assert _queries(client, "/account/api-keys/") == few_keys
+    assert _queries(client, "/account/usage/") == few_usage

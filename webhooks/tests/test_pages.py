@@ -74,3 +74,32 @@ def test_pages_of_another_account_are_404(client, recruiter, other_user):
     assert client.post(f"/account/webhooks/{endpoint.pk}/rotate/").status_code == 404
     assert client.post(f"/account/webhooks/{endpoint.pk}/delete/").status_code == 404
     assert WebhookEndpoint.objects.filter(pk=endpoint.pk).exists()
+
+
+def _queries(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def _delivery(endpoint) -> WebhookDelivery:
+    return WebhookDelivery.objects.create(
+        endpoint=endpoint, owner=endpoint.owner, event="PDF_GENERATED", payload="{}", status="delivered"
+    )
+
+
+def test_webhook_list_and_log_query_counts_do_not_grow(client, recruiter):
+    client.force_login(recruiter)
+    endpoint = endpoint_create(owner=recruiter, url="https://hooks.example.com/a")
+    _delivery(endpoint)
+    few_list = _queries(client, "/account/webhooks/")
+    few_log = _queries(client, f"/account/webhooks/{endpoint.pk}/")
+    for n in range(10):
+        endpoint_create(owner=recruiter, url=f"https://hooks.example.com/{n}")
+        _delivery(endpoint)
+
+    assert _queries(client, "/account/webhooks/") == few_list
+    assert _queries(client, f"/account/webhooks/{endpoint.pk}/") == few_log
