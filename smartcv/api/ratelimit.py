@@ -85,10 +85,16 @@ def request_category(request: HttpRequest) -> str:
 
 
 def client_address(request: HttpRequest) -> str:
-    if settings.SECURE_PROXY_SSL_HEADER:  # behind a trusted proxy: its client address
-        forwarded = request.headers.get("X-Forwarded-For", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
+    """The client's address; behind the trusted proxy (BEHIND_PROXY), the one that proxy saw.
+
+    That is the last X-Forwarded-For entry, the one the proxy appended itself: everything
+    before it came from the client, which could otherwise pick a fresh address per request
+    and never hit a rate limit or the share-password lock.
+    """
+    if settings.SECURE_PROXY_SSL_HEADER:
+        forwarded = [part.strip() for part in request.headers.get("X-Forwarded-For", "").split(",")]
+        if forwarded[-1]:
+            return forwarded[-1]
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
