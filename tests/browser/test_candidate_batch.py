@@ -62,13 +62,13 @@ def test_tick_two_candidates_and_get_their_anonymised_pdfs(page, shot, make_user
     page.get_by_label(f"Select {tom.full_name}").check()
     expect(page.locator(".batch-count")).to_have_text("2 selected")
     expect(standard).to_be_enabled()
-    shot(page, "25-candidates-ticked")
+    shot(page, "50-candidates-ticked")
     anonymised.click()
 
     expect(page).to_have_url(re.compile(r"/account/pdf-batches/[0-9a-f-]+/$"))
     expect(page.locator(".messages")).to_contain_text("Batch of 2 anonymised PDF(s) started.")
     expect(page.get_by_role("link", name="Download")).to_have_count(2)  # eager worker: done
-    shot(page, "26-anonymised-batch")
+    shot(page, "51-anonymised-batch")
     for link in page.get_by_role("link", name="Download").all():
         text = _pdf_text(page, link.get_attribute("href"))
         assert "Senior Backend Engineer" in text or "Data Analyst" in text  # the CV is there…
@@ -100,7 +100,7 @@ def test_without_javascript_the_ticked_candidate_gets_a_standard_pdf(
     link = page.get_by_role("link", name="Download")
     expect(link).to_have_count(1)
     assert "Maria Gonzalez" in _pdf_text(page, link.get_attribute("href"))
-    shot(page, "27-standard-batch-no-js")
+    shot(page, "52-standard-batch-no-js")
     context.close()
 
 
@@ -128,5 +128,5 @@ def test_candidate_list_at_phone_width_is_cards_without_sideways_scroll(
     expect(page.get_by_role("columnheader", name="Title")).to_have_count(1)
     label = row.locator("td[data-label=Title]").evaluate("e => getComputedStyle(e, '::before').content")
     assert label == '"Title"'  # each cell says what it is
-    shot(page, "28-candidates-phone")
+    shot(page, "53-candidates-phone")
     context.close()

@@ -98,5 +98,6 @@ def test_anonymised_pdf_from_the_candidate_page_hides_the_name(
     expect(page.locator(".has-error")).to_be_visible()
     shot(page, "24-job-feeds")
     page.set_viewport_size({"width": 390, "height": 800})
-    page.get_by_role("navigation", name="Main").get_by_text("Account").click()
+    page.locator("details.nav-narrow > summary").click()  # phones: one Menu button
+    expect(page.get_by_role("navigation", name="Main menu")).to_contain_text("Job feeds")
     shot(page, "25-job-feeds-mobile-menu")
