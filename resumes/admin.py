@@ -136,7 +136,9 @@ class ShareCommentAdmin(admin.ModelAdmin):
 
 @admin.register(PublishedProfile)
 class PublishedProfileAdmin(admin.ModelAdmin):
-    list_display = ["user", "is_live", "updated_at"]
-    list_filter = ["is_live"]
+    list_display = ["user", "is_live", "template", "updated_at"]
+    list_filter = ["is_live", "template"]
     search_fields = ["user__username", "user__email"]
     raw_id_fields = ["user"]
+    list_select_related = ["user", "template"]
+    readonly_fields = ["created_at", "updated_at"]
