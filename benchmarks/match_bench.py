@@ -4,7 +4,8 @@
         [--database-url postgresql://postgres@127.0.0.1:5432/smartcv_bench]
 
 Creates (or reuses) the database, migrates it, generates candidates with realistic skill
-distributions (role families, Zipf-weighted skills from the shared vocabulary, years, degrees,
+distributions (role families, Zipf-weighted skills from the shared vocabulary, the skills their
+text mentions, years, degrees,
 cities), then prints:
 - full scoring of every candidate for one job (``job_match_all``: read, score, upsert matches)
 - ``GET /api/scores/resumes-for-job/{ref}`` returning the ranked top 100 (median of runs)
@@ -65,6 +66,28 @@ CITIES = [
     "",
 ]
 DEGREES = ["Bachelor of Science", "Master of Science", "PhD", "BTS", ""]
+# A posting of the usual length: the text fit reads every word of it.
+DESCRIPTION = """Senior Backend Engineer
+
+About us
+We build the payments platform hundreds of merchants rely on every day.
+
+Responsibilities
+- Design, build and run Python services and their PostgreSQL schemas
+- Ship through CI/CD with Docker and Kubernetes; keep latency and error budgets in check
+- Review code, mentor engineers and write the design documents the team decides on
+
+Requirements
+- 4+ years of backend development in Python (Django or FastAPI)
+- PostgreSQL in production: query plans, migrations, replication
+- Docker, Linux and Git; REST API design
+
+Nice to have
+- Kubernetes, Kafka, Redis, AWS
+
+Benefits
+- Remote-friendly, health insurance, training budget
+"""
 
 
 def setup(database_url: str) -> None:
@@ -87,6 +110,7 @@ def setup(database_url: str) -> None:
 
 def seed(count: int):
     from matching.models import Job, Match
+    from matching.vocab_extra import MENTIONED_KEY
     from parsing.models import Candidate, CandidateSkill, ParseStatus
     from smartcv.models import User
     from smartcv.services import api_key_create, user_create
@@ -95,7 +119,11 @@ def seed(count: int):
         username="matchbench", password=None, plan_code="enterprise"
     )
     have = Candidate.objects.filter(owner=user).count()
-    if have != count:
+    # Seeded by an older version of this script (mentions repeating the listed skills): again.
+    mentions = Candidate.objects.filter(owner=user, metadata__has_key=MENTIONED_KEY).first()
+    if mentions and set(mentions.skills) & set(mentions.metadata[MENTIONED_KEY]):
+        mentions = None
+    if have != count or not mentions:
         Match.objects.filter(job__owner=user).delete()
         Candidate.objects.filter(owner=user).delete()
         rng = random.Random(42)
@@ -107,6 +135,9 @@ def seed(count: int):
                 family = rng.choices(families, weights=[5, 4, 4, 2, 2, 2, 1])[0]
                 pool = FAMILIES[family] + rng.sample(ALL_SKILLS, 3)
                 skills = list(dict.fromkeys(s for s in pool if rng.random() < 0.6))
+                # The whole text names more than the skills list: the rest of the family's
+                # stack and a few others (parsing stores those the list does not hold).
+                named = [s for s in FAMILIES[family] + rng.sample(ALL_SKILLS, 8) if s not in skills]
                 years = round(rng.expovariate(1 / 6), 1)
                 rows.append(
                     Candidate(
@@ -117,6 +148,7 @@ def seed(count: int):
                         current_title=family,
                         years_of_experience=years,
                         location=rng.choice(CITIES),
+                        metadata={MENTIONED_KEY: list(dict.fromkeys(named))},
                         education=[{"institution": "U", "degree": rng.choice(DEGREES), "field": ""}],
                         work_history=[
                             {
@@ -139,6 +171,7 @@ def seed(count: int):
         reference="BENCH-1",
         defaults={
             "title": "Senior Backend Engineer",
+            "description": DESCRIPTION,
             "required_skills": [
                 {"skill": "Python", "weight": 1.0},
                 {"skill": "PostgreSQL", "weight": 0.8},
@@ -177,14 +210,18 @@ def main() -> None:
 
     user, job, key = seed(args.candidates)
 
-    full = []
+    full, cpu = [], []
     for _ in range(max(1, args.runs // 2)):
-        started = time.monotonic()
+        started, started_cpu = time.monotonic(), time.process_time()
         scored = job_match_all(job=job)
         full.append(time.monotonic() - started)
+        cpu.append(time.process_time() - started_cpu)
+    # The CPU time of this process (decoding rows, scoring, building upserts) is what a busy
+    # machine disturbs least; the database's own work is in the wall time only.
     print(
         f"full scoring, {scored} candidates, one job: median {statistics.median(full):.2f}s "
-        f"(runs: {', '.join(f'{t:.2f}' for t in full)})"
+        f"(runs: {', '.join(f'{t:.2f}' for t in full)}; "
+        f"process CPU median {statistics.median(cpu):.2f}s)"
     )
 
     client = Client(HTTP_X_API_KEY=key, SERVER_NAME="localhost")

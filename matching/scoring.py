@@ -1,7 +1,9 @@
 """Candidate × job scoring: an explainable weighted formula (pure, no ORM).
 
     base  = 0.55·skills + (skills/100)·(0.20·experience + 0.15·education + 0.10·location)
-    total = base · (0.3 + 0.7·family_fit) · (0.05 if the CV is a placeholder else 1)
+    total = (0.7·base + 0.3·100·text) · (0.3 + 0.7·family_fit) · (0.05 if placeholder else 1)
+
+(``base`` alone in place of the bracket for a job with no text at all.)
 
 with every component 0–100. Experience, education and location count in proportion to the
 skills fit, so an unrelated candidate does not climb a ranking on years or a degree alone; a
@@ -18,24 +20,43 @@ unknown (halfway: neither confirmed nor contradicted).
 **placeholder** — template filler instead of a person (YYY/ZZZ skills, "Resumé title", an
 empty Europass form whose only title is its footer) ranks last for every job.
 
+**text** — how much of what the candidate is about the posting talks about: the cosine of
+the posting's words (its title and whole text, log-TF weights: ``text_terms``) and the words
+of the candidate's titles, listed skills and mentioned skills (a set) — words of three
+letters or more, stop words and the words every posting uses dropped — scaled so that a
+cosine of ``TEXT_FULL`` (0.3) or more counts fully:
+
+    text = min(1, Σ_{t ∈ candidate words} job_weight(t) / sqrt(|candidate words|) / 0.3)
+
+It reads what a recruiter reads besides the skill list — a desktop-support technician in a
+contact-center posting, "data warehouse" and "reports" in a BI ad — and, being normalised
+on the candidate's side too, does not reward a CV for listing everything.
+
 **skills** — coverage of the job's weighted skills, names normalised through the shared
 vocabulary (``matching.skills``):
 
-    credit(s) = 1 if the candidate has s, RELATED_CREDIT (0.5) if the candidate has a skill
-                related to s (either direction), else 0
-    required  = Σ w·credit / max(Σ w, 4) over required skills  nice = Σ w·credit / Σ w
-                (a job naming under 4 skills' worth of weight cannot be fully covered: covering
-                two named skills is weak evidence next to covering eight)
+    credit(s) = 1 if the candidate lists s; MENTION_CREDIT (0.8) if the CV only names s
+                elsewhere (experience, summary, projects: ``mentioned``); RELATED_CREDIT (0.5)
+                if the candidate has a skill related to s (either direction); else 0
+    required  = Σ w·credit / Σ w over required skills     nice = the same over nice-to-haves
     coverage  = 0.8·required + 0.2·nice   (only required, or only nice, when the other is empty)
-    skills    = 100 · (0.8·coverage + 0.2·role)      (ROLE_WEIGHT = 0.2)
+    evidence  = min(1, Σ w of the required skills / 4)
+    fit       = evidence·coverage + (1 − evidence)·text
+    skills    = 100 · (0.8·fit + 0.2·role)      (ROLE_WEIGHT = 0.2)
+
+A job naming under 4 skills' worth of weight is weak evidence (covering two named skills says
+less than covering eight), so the posting's text stands in for the part of the fit its skill
+list cannot tell; a job with no skills at all scores fit on ``text`` alone.
+
+Job skill weights come from where the ad names them (``parsing.jobparse``: title and
+requirement lists 1, duties 0.5, nice-to-haves 0.5, benefits and how-to-apply text nothing).
 
 Each job skill's weight is multiplied by its category weight (soft skills and broad domains
 0.3, everything else 1.0): a named technology says more about fit than "communication", and
 domains ("Software Development", "Engineering") are what job and CV texts mention in passing.
 ``role`` (0–1) is how well the job title matches the candidate's current and past titles
 (shared words after dropping seniority and filler words; the current title counts fully,
-past titles at 0.7), so a Java developer ranks above an accountant who lists Java. A job
-with no skills at all scores skills on ``role`` alone.
+past titles at 0.7), so a Java developer ranks above an accountant who lists Java.
 
 **experience** — years against the job's range [min, max]: 100 inside it; below min,
 100·(years/min) with a floor of 0; above max + 2 years, −5 per extra year down to 70
@@ -49,12 +70,14 @@ asks "any": 100.
 the job city appears in the candidate's location; 70 when only the country matches; 50 when
 the candidate's location is unknown; 20 otherwise.
 
-Every score comes with its explanation: matched, missing and related skills, the numbers
-used for each component.
+Every score comes with its explanation: matched (listed or mentioned), missing and related
+skills, which matches were only mentioned, the role and text fits and the numbers used for
+each component.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -64,10 +87,13 @@ from matching.vocab_extra import reverse_related
 
 WEIGHTS = {"skills": 0.55, "experience": 0.20, "education": 0.15, "location": 0.10}
 RELATED_CREDIT = 0.5
+MENTION_CREDIT = 0.8  # named in the CV's text but not in its skills list
+TEXT_WEIGHT = 0.3  # share of the text fit in the total
+TEXT_FULL = 0.3  # a cosine at or above this counts as a full text fit
 # Soft skills and broad domains say less about fit than a named technology or tool.
 CATEGORY_WEIGHT = {"soft": 0.3, "domain": 0.3}
 ROLE_WEIGHT = 0.2  # share of the job-title fit inside the skills component
-MIN_EVIDENCE = 4.0  # required-skill weight below which a job cannot be fully covered
+MIN_EVIDENCE = 4.0  # required-skill weight below which the skill list alone cannot tell the fit
 EDUCATION_RANK = {"high_school": 1, "associate": 2, "bachelors": 3, "masters": 4, "phd": 5}
 _FILLER = {
     "senior",
@@ -153,6 +179,9 @@ class JobProfile:
     max_years: float | None = None
     education_level: str = "any"
     locations: tuple[str, ...] = ()  # preferred locations and/or the job's city, country
+    # The posting's words → unit-length weights (``text_terms``); left out of equality and
+    # hashing, which the per-job caches key on, since it follows from the description.
+    terms: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -164,6 +193,8 @@ class CandidateProfile:
     location: str = ""
     family: str = ""  # role family (see FAMILY_RULES), "" when nothing says
     placeholder: bool = False  # template/skeleton text rather than a person's CV
+    mentioned: frozenset[str] = frozenset()  # canonical skills the CV names but does not list
+    terms: frozenset[str] = frozenset()  # words of the titles, listed and mentioned skills
 
 
 @dataclass
@@ -199,6 +230,7 @@ def candidate_profile(
     years: float | None,
     education_level: str | None,
     location: str,
+    mentioned: list[str] | tuple[str, ...] = (),
 ) -> CandidateProfile:
     titles = [t for t in titles if t]
     try:
@@ -206,8 +238,14 @@ def candidate_profile(
     except (TypeError, AttributeError):  # parsed data with a non-string in the list
         skills = [s for s in skills if isinstance(s, str)]
         names = frozenset(map(canonical, skills)) - _NOTHING
+    try:
+        also = frozenset(map(canonical, mentioned)) - _NOTHING - names
+    except (TypeError, AttributeError):
+        also = frozenset(canonical(s) for s in mentioned if isinstance(s, str)) - _NOTHING - names
     return CandidateProfile(
         skills=names,
+        mentioned=also,
+        terms=frozenset().union(*map(_terms_of, titles), *map(_terms_of, names | also)),
         titles=tuple(titles),
         years=years,
         education_level=education_level,
@@ -543,19 +581,26 @@ def _prepared(
 
 def _coverage(
     skills: tuple[tuple[str, float], ...],
-    have: frozenset[str],
+    person: CandidateProfile,
     explain: dict | None,
-    floor: float = 0.0,
-) -> float | None:
+) -> tuple[float, float] | None:
+    """(share of the weight the candidate covers, the weight), or None for no skills."""
     prepared, total_weight = _prepared(skills)
     if not prepared or total_weight <= 0:
         return None
+    have, mentioned = person.skills, person.mentioned
     earned = 0.0
     for name, key, weight, related_names in prepared:
         if key in have:
             earned += weight
             if explain is not None:
                 explain["matched"].append(name)
+            continue
+        if key in mentioned:
+            earned += weight * MENTION_CREDIT
+            if explain is not None:
+                explain["matched"].append(name)
+                explain["mentioned"].append(name)
             continue
         near = related_names & have
         if near:
@@ -564,24 +609,74 @@ def _coverage(
                 explain["related"].append({"skill": name, "via": sorted(near)})
         elif explain is not None:
             explain["missing"].append(name)
-    return earned / max(total_weight, floor)
+    return earned / total_weight, total_weight
 
 
-def skills_score(job: JobProfile, person: CandidateProfile, explain: dict | None) -> float:
-    required = _coverage(job.required_skills, person.skills, explain, MIN_EVIDENCE)
-    nice = _coverage(job.nice_to_have_skills, person.skills, explain)
+# --- Text fit --------------------------------------------------------------------------------
+_TERM = re.compile(r"[^\W\d_][\w+#]+")
+# Function words (en/fr/es/de) and the words every posting uses whatever the role.
+_STOPWORDS_TEXT = """
+    the and for with you our are will your this that from have has had was were been being
+    their they them who what when where which while also all any can may must not but per into
+    over under about more most other such than then there these those through during each few
+    only own same some very just both between after before above below out off again further
+    once here why how its it's his her him she he we us via etc able well new experience
+    experienced work working years year team teams skills skill strong excellent good knowledge
+    ability including include includes role position job candidate candidates company required
+    requirements requirement preferred plus least minimum looking join help using use used
+    based related field environment across within level time full part opportunity
+    opportunities apply application applications les des une pour avec dans sur par est sont
+    nous vous votre vos aux ses leur del los las con para por una que como sus und der die das
+    mit für von ein eine ist sind wir sie ihr
+"""
+STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
+
+
+@lru_cache(maxsize=65536)
+def _terms_of(name: str) -> tuple[str, ...]:
+    return tuple(w for w in _TERM.findall(name.lower()) if len(w) > 2 and w not in STOPWORDS)
+
+
+def text_terms(text: str) -> dict[str, float]:
+    """The posting's content words → log-TF weights scaled to unit length."""
+    counts: dict[str, int] = {}
+    for word in _TERM.findall((text or "").lower()):
+        if len(word) > 2 and word not in STOPWORDS:
+            counts[word] = counts.get(word, 0) + 1
+    weights = {word: 1.0 + math.log(n) for word, n in counts.items()}
+    norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+    return {word: v / norm for word, v in weights.items()}
+
+
+def text_fit(terms: dict[str, float], words: frozenset[str]) -> float:
+    """Cosine of the posting's weighted words and the candidate's word set, scaled by
+    ``TEXT_FULL`` and capped at 1."""
+    if not terms or not words:
+        return 0.0
+    dot = sum(map(terms.__getitem__, terms.keys() & words))  # set operations in C: the hot path
+    return min(1.0, dot / math.sqrt(len(words)) / TEXT_FULL)
+
+
+def skills_score(
+    job: JobProfile, person: CandidateProfile, explain: dict | None, text: float = 0.0
+) -> float:
+    required = _coverage(job.required_skills, person, explain)
+    nice = _coverage(job.nice_to_have_skills, person, explain)
     role = role_match(job.title, person.titles)
     if explain is not None:
         explain["role_match"] = round(role, 2)
     if required is None and nice is None:
-        return 100.0 * role
-    if required is None:
-        coverage = nice
-    elif nice is None:
-        coverage = required
+        fit = text
     else:
-        coverage = 0.8 * required + 0.2 * nice
-    return 100.0 * ((1 - ROLE_WEIGHT) * coverage + ROLE_WEIGHT * role)
+        if required is None:
+            coverage, weight = nice
+        elif nice is None:
+            coverage, weight = required
+        else:
+            coverage, weight = 0.8 * required[0] + 0.2 * nice[0], required[1]
+        evidence = min(1.0, weight / MIN_EVIDENCE)
+        fit = evidence * coverage + (1 - evidence) * text
+    return 100.0 * ((1 - ROLE_WEIGHT) * fit + ROLE_WEIGHT * role)
 
 
 def experience_score(job: JobProfile, years: float | None) -> float:
@@ -624,9 +719,12 @@ def location_score(locations: tuple[str, ...], where: str) -> float:
 def score(job: JobProfile, person: CandidateProfile, *, explain: bool = True) -> Score:
     """The total, breakdown and (with ``explain``) the explanation; bulk scoring passes
     ``explain=False`` since stored matches keep no explanation."""
-    details: dict | None = {"matched": [], "missing": [], "related": []} if explain else None
+    details: dict | None = (
+        {"matched": [], "missing": [], "related": [], "mentioned": []} if explain else None
+    )
+    text = text_fit(job.terms, person.terms)
     parts = {
-        "skills": skills_score(job, person, details),
+        "skills": skills_score(job, person, details, text),
         "experience": experience_score(job, person.years),
         "education": education_score(job.education_level, person.education_level),
         "location": location_score(job.locations, person.location),
@@ -634,9 +732,11 @@ def score(job: JobProfile, person: CandidateProfile, *, explain: bool = True) ->
     # Experience, education and location count in proportion to the skills fit: an unrelated
     # candidate does not climb the ranking on years or a degree alone.
     fit = parts["skills"] / 100.0
-    total = WEIGHTS["skills"] * parts["skills"] + fit * sum(
+    base = WEIGHTS["skills"] * parts["skills"] + fit * sum(
         WEIGHTS[name] * parts[name] for name in ("experience", "education", "location")
     )
+    # A job without any text (a bare API record) is judged on its fields alone.
+    total = (1 - TEXT_WEIGHT) * base + TEXT_WEIGHT * 100.0 * text if job.terms else base
     wanted = job_family(job)
     fit_family = family_fit(wanted, person.family)
     total *= FAMILY_FLOOR + (1 - FAMILY_FLOOR) * fit_family
@@ -645,6 +745,7 @@ def score(job: JobProfile, person: CandidateProfile, *, explain: bool = True) ->
     if details is not None:
         details["family"] = {"job": wanted, "candidate": person.family, "fit": fit_family}
         details["placeholder"] = person.placeholder
+        details["text_match"] = round(text, 2)
         details["years"] = person.years
         details["education_level"] = person.education_level
     return Score(

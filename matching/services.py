@@ -18,7 +18,8 @@ from matching.models import (
     Match,
     PipelineStatus,
 )
-from matching.scoring import CandidateProfile, JobProfile, Score
+from matching.scoring import CandidateProfile, JobProfile, Score, text_terms
+from matching.vocab_extra import MENTIONED_KEY
 from smartcv.errors import ApplicationError
 from smartcv.models import User
 
@@ -82,6 +83,8 @@ JOB_FIELDS = (
 # A change to any of these rescored every candidate of the job.
 SCORED_FIELDS = {
     "title",
+    "description",  # the text fit reads the posting's words
+    "profile",
     "required_skills",
     "nice_to_have_skills",
     "min_experience_years",
@@ -218,6 +221,7 @@ def job_profile(job: Job) -> JobProfile:
         max_years=job.max_experience_years,
         education_level=job.education_level,
         locations=locations,
+        terms=text_terms("\n".join(filter(None, (job.title, job.description or job.profile)))),
     )
 
 
@@ -228,7 +232,9 @@ def _degree_level(degree: str) -> str | None:
     return education_level(degree)
 
 
-def _profile(*, skills, current_title, past_titles, years, degrees, location) -> CandidateProfile:
+def _profile(
+    *, skills, current_title, past_titles, years, degrees, location, mentioned=()
+) -> CandidateProfile:
     from matching.scoring import EDUCATION_RANK, candidate_profile
 
     titles = [current_title or ""] + [t for t in past_titles if isinstance(t, str)]
@@ -239,6 +245,7 @@ def _profile(*, skills, current_title, past_titles, years, degrees, location) ->
         years=years,
         education_level=max(levels, key=EDUCATION_RANK.__getitem__) if levels else None,
         location=location or "",
+        mentioned=mentioned if isinstance(mentioned, list) else (),
     )
 
 
@@ -251,7 +258,13 @@ def candidate_profile_of(fields: dict) -> CandidateProfile:
         years=fields.get("years_of_experience"),
         degrees=[e.get("degree") for e in fields.get("education") or [] if isinstance(e, dict)],
         location=fields.get("location"),
+        mentioned=_mentioned(fields.get("metadata")),
     )
+
+
+def _mentioned(metadata) -> list:
+    """The skills the CV's text names (``parsing.pipeline`` stores them at parse time)."""
+    return (metadata.get(MENTIONED_KEY) or []) if isinstance(metadata, dict) else []
 
 
 PROFILE_COLUMNS = (
@@ -262,6 +275,7 @@ PROFILE_COLUMNS = (
     "years_of_experience",
     "education",
     "location",
+    "metadata",
 )
 
 
@@ -281,7 +295,8 @@ _PG_PROFILE_SQL = """
            jsonb_path_query_array(work_history, 'lax $[*].title'),
            years_of_experience,
            jsonb_path_query_array(education, 'lax $[*].degree'),
-           location
+           location,
+           metadata -> 'skills_mentioned'
     FROM parsing_candidate
     WHERE owner_id = %s AND parsing_status = %s
     ORDER BY id
@@ -311,6 +326,7 @@ def _scored_rows_pg(*, job: Job):
                             years=row[4],
                             degrees=loads(row[5]) if row[5] else (),
                             location=row[6],
+                            mentioned=loads(row[7]) if row[7] else (),
                         ),
                         explain=False,
                     ),

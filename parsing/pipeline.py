@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from matching.skills import category as skill_category
+from matching.vocab_extra import MENTIONED_KEY, mentioned_skills
 from parsing.extract import Extracted, extract
 from parsing.structure import ParsedResume, structure
 from resumes.document import ResumeDocument
@@ -147,7 +148,9 @@ def parse_bytes(data: bytes, *, filename: str = "", timeout: float = 30.0) -> Pa
         warnings=extracted.warnings,
     )
     metadata = {
-        "extraction": {"kind": extracted.kind, "method": extracted.method, "pages": extracted.pages}
+        "extraction": {"kind": extracted.kind, "method": extracted.method, "pages": extracted.pages},
+        # Matching reads the whole CV, not only its skills list (matching.scoring: mentioned).
+        MENTIONED_KEY: mentioned_skills(extracted.text, candidate["skills"]),
     }
     return ParseResult(
         candidate=candidate, document=document, parsed=parsed, extracted=extracted, metadata=metadata

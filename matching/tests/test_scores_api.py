@@ -56,9 +56,11 @@ def test_creating_a_job_scores_the_candidates(api_client, people, django_capture
         Match.objects.filter(job_id=job["id"]).values_list("candidate__full_name", "total_score")
     )
     assert set(scores) == {"Jade", "Paul", "Anna"}
-    # all three skills of a job naming fewer than 4: skills = 100·(0.8·3/4 + 0.2·1) = 80; years,
-    # degree and city all fit (100 each), so total = 0.55·80 + 0.8·(20 + 15 + 10) = 80
-    assert scores["Jade"] == 80.0
+    # all three skills of a job naming fewer than 4 (evidence 3/4); the job's only text is its
+    # title, whose words senior/java/developer Jade's words java/developer/spring/boot/docker
+    # share: (2/√3)/√5 = 0.52 ≥ 0.3, a full text fit; so fit = 0.75·1 + 0.25·1 = 1 and skills
+    # = 100·(0.8·1 + 0.2·1) = 100; years, degree and city fit: total = 0.7·100 + 0.3·100 = 100
+    assert scores["Jade"] == 100.0
     assert scores["Jade"] > max(scores["Paul"], scores["Anna"])
 
 
@@ -136,3 +138,17 @@ def test_queue_scores_and_delivers_by_webhook(
 )
 def test_queue_bad_requests(api_client, body, status):
     assert api_client(style="apikey").post("/api/jobs/queue", body, format="json").status_code == status
+
+
+def test_a_skill_the_cv_text_mentions_counts_as_matched(api_client, people):
+    jade = people["java"]
+    jade.metadata = {"skills_mentioned": ["Salesforce"]}
+    jade.save()
+    body = {"title": "Java Developer", "skills": '["Java","Salesforce"]'}
+    result = api_client(style="apikey").post(
+        f"/api/scores/match-job-resume/{jade.id}", body, format="json"
+    )
+    explanation = result.json()["explanation"]
+    assert explanation["matched"] == ["Java", "Salesforce"]
+    assert explanation["mentioned"] == ["Salesforce"]
+    assert explanation["missing"] == []

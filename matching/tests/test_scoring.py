@@ -3,7 +3,6 @@
 import pytest
 
 from matching.scoring import (
-    CandidateProfile,
     JobProfile,
     candidate_profile,
     education_score,
@@ -11,6 +10,8 @@ from matching.scoring import (
     location_score,
     role_match,
     score,
+    text_fit,
+    text_terms,
     title_family,
 )
 
@@ -23,6 +24,9 @@ JOB = JobProfile(
     education_level="bachelors",
     locations=("Paris, France",),
 )
+
+
+_BARE = {"skills": [], "titles": [], "years": None, "education_level": None, "location": ""}
 
 
 def _person(**kw):
@@ -142,10 +146,16 @@ def test_location_fit(locations, where, expected):
     assert location_score(locations, where) == expected
 
 
-def test_job_without_skills_scores_skills_on_the_role():
-    job = JobProfile(title="Accountant")
-    assert score(job, CandidateProfile(titles=("Staff Accountant",))).breakdown["skills"] == 100
-    assert score(job, CandidateProfile(titles=("Java Developer",))).breakdown["skills"] == 0
+def test_job_without_skills_scores_skills_on_its_text_and_the_role():
+    job = JobProfile(title="Accountant", terms=text_terms("Accountant: reconciliations, month-end"))
+    accountant = score(job, candidate_profile(**{**_BARE, "titles": ["Staff Accountant"]}))
+    # text: job words accountant/reconciliations/month/end at 1/√4 each; candidate words
+    # staff/accountant → 0.5/√2 = 0.354 ≥ 0.3: full text fit; role 1 → skills 100
+    assert accountant.explanation["text_match"] == 1.0
+    assert accountant.breakdown["skills"] == 100
+    assert accountant.total == 100.0
+    developer = score(job, candidate_profile(**{**_BARE, "titles": ["Java Developer"]}))
+    assert (developer.breakdown["skills"], developer.total) == (0, 0.0)
 
 
 def test_scores_order_candidates_sensibly():
@@ -226,3 +236,78 @@ def test_related_credit_works_in_both_directions():
     job = JobProfile(required_skills=(("Python", 1.0),))
     result = score(job, _person(skills=["Django"], titles=[]))
     assert result.explanation["related"] == [{"skill": "Python", "via": ["django"]}]
+
+
+def test_a_skill_the_cv_only_mentions_earns_most_of_the_credit():
+    listed = _person(skills=["Python", "Django", "Redis", "Docker"])
+    mentioned = _person(skills=["Python", "Django", "Redis", "Docker"], mentioned=["PostgreSQL"])
+    assert mentioned.mentioned == frozenset({"postgresql"})
+    result = score(JOB, mentioned)
+    # required = (3 + 0.8)/4 = 0.95; coverage = 0.8·0.95 + 0.2·1 = 0.96; skills = 100·(0.8·0.96
+    # + 0.2·1) = 96.8
+    assert result.breakdown["skills"] == 97
+    assert "PostgreSQL" in result.explanation["matched"]
+    assert result.explanation["mentioned"] == ["PostgreSQL"]
+    assert result.explanation["missing"] == []
+    assert score(JOB, listed).breakdown["skills"] == 84 < result.breakdown["skills"]
+
+
+def test_a_listed_skill_is_not_also_counted_as_mentioned():
+    person = _person(skills=["Python"], mentioned=["Python", "Go", 7])
+    assert person.mentioned == frozenset({"go"})
+    # words of two letters or fewer ("go", "c", "r") are too ambiguous for the text fit
+    assert person.terms == frozenset({"python", "backend", "developer"})
+
+
+def test_text_terms_are_unit_weights_without_stop_words():
+    terms = text_terms("We need Kafka and Kafka streams experience; the team is in Lyon.")
+    # kafka twice: 1 + ln 2; need/streams/lyon once: 1 ("we", "and", "experience", "the",
+    # "team", "is", "in" are stop words or too short)
+    raw = {"kafka": 1 + 0.6931471805599453, "need": 1.0, "streams": 1.0, "lyon": 1.0}
+    norm = sum(v * v for v in raw.values()) ** 0.5
+    assert terms == pytest.approx({word: v / norm for word, v in raw.items()})
+    assert text_terms("") == {}
+
+
+def test_text_fit_is_a_cosine_scaled_to_the_full_mark():
+    terms = {"kafka": 0.6, "lyon": 0.8}
+    # (0.6) / √4 = 0.3 → exactly the full mark; (0.6) / √16 = 0.15 → half
+    assert text_fit(terms, frozenset({"kafka", "java", "spring", "docker"})) == pytest.approx(1.0)
+    many = frozenset({"kafka", *(f"w{i}" for i in range(15))})
+    assert text_fit(terms, many) == pytest.approx(0.5)
+    assert text_fit(terms, frozenset()) == 0.0
+    assert text_fit({}, many) == 0.0
+
+
+def test_the_text_fit_is_part_of_the_total():
+    job = JobProfile(
+        required_skills=(("Python", 1.0), ("Spark", 1.0), ("Airflow", 1.0), ("SQL", 1.0)),
+        terms={"airflow": 0.6, "spark": 0.8},
+    )
+    person = candidate_profile(**{**_BARE, "skills": ["Python", "Spark", "Airflow", "SQL"]})
+    result = score(job, person)
+    # no titles: role 0; all four skills: skills = 100·0.8 = 80, base = 0.55·80 + 0.8·45 = 80;
+    # words python/spark/airflow/sql: (0.8 + 0.6)/√4 = 0.7 → text 1; both "software" by their
+    # skills: family ×1
+    assert result.explanation["text_match"] == 1.0
+    assert result.total == pytest.approx(0.7 * 80 + 0.3 * 100, abs=0.01)
+    without = score(job, candidate_profile(**{**_BARE, "skills": ["Python", "SQL"]}))
+    # half the skills: skills 40, base = 0.55·40 + 0.4·45 = 40; words python/sql: no overlap
+    assert without.explanation["text_match"] == 0.0
+    assert without.total == pytest.approx(0.7 * 40, abs=0.01)
+
+
+def test_a_short_skill_list_leaves_the_rest_of_the_fit_to_the_text():
+    job = JobProfile(
+        required_skills=(("Java", 1.0), ("Terraform", 1.0)),
+        terms={"java": 0.6, "payments": 0.8},
+    )
+    payments = candidate_profile(**{**_BARE, "skills": ["Java"], "titles": ["Payments engineer"]})
+    other = candidate_profile(**{**_BARE, "skills": ["Java"], "titles": ["Game engineer"]})
+    # evidence 2/4: fit = 0.5·coverage(0.5) + 0.5·text; payments: (0.6 + 0.8)/√3 = 0.81 → text 1
+    assert score(job, payments).breakdown["skills"] == 60  # 100·0.8·(0.25 + 0.5)
+    # game engineer: words java/game/engineer → 0.6/√3 = 0.346 → text 1 as well …
+    assert score(job, other).explanation["text_match"] == 1.0
+    # … but without the title words the posting talks about, a weaker text fit
+    bare = candidate_profile(**{**_BARE, "skills": ["Java", "Kotlin", "Scala", "Groovy", "Maven"]})
+    assert score(job, bare).explanation["text_match"] == pytest.approx(0.6 / 5**0.5 / 0.3, abs=0.01)

@@ -182,3 +182,14 @@ def test_german_europass_layout():
     assert candidate["skills"] == ["Java", "Kotlin", "Docker"]
     assert candidate["languages"] == ["Deutsch", "Englisch", "Französisch"]
     assert candidate["document_language"] == "de"
+
+
+def test_parse_bytes_keeps_the_skills_the_whole_text_names_for_matching():
+    from parsing.pipeline import parse_bytes
+
+    result = parse_bytes(CV.encode(), filename="cv.txt")
+    mentioned = result.metadata["skills_mentioned"]
+    # "Développement d'API REST en Python et Django" names REST outside the skills section;
+    # the listed skills are not repeated
+    assert "REST" in mentioned and "REST" not in result.candidate["skills"]
+    assert not {"Python", "Django", "PostgreSQL", "Docker"} & set(mentioned)

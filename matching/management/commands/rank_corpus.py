@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from matching.scoring import JobProfile, score
+from matching.scoring import JobProfile, score, text_terms
 from matching.services import candidate_profile_of
 from parsing.jobparse import parse_job_text
 
@@ -42,6 +42,7 @@ def job_profile_from_text(text: str) -> JobProfile:
         max_years=parsed.max_experience_years,
         education_level=parsed.education_level,
         locations=(),  # location is not part of what the judgments grade
+        terms=text_terms("\n".join(filter(None, (parsed.title, parsed.description)))),
     )
 
 
@@ -64,9 +65,8 @@ class Command(BaseCommand):
         for path in resume_files(root):
             key = path.relative_to(root).as_posix()
             try:
-                people[key] = candidate_profile_of(
-                    parse_bytes(path.read_bytes(), filename=path.name).candidate
-                )
+                result = parse_bytes(path.read_bytes(), filename=path.name)
+                people[key] = candidate_profile_of({**result.candidate, "metadata": result.metadata})
             except ExtractionError as exc:
                 self.stderr.write(f"{key}: {exc.code} ({exc.message}); ranked last")
                 people[key] = candidate_profile_of({})
