@@ -252,9 +252,14 @@ def run_child(args: argparse.Namespace) -> None:
     # Structuring has no isolated worker around it: "slow" there is what a Celery task pays.
     slow_limit = args.slow
 
+    recorded: set[str] = set()
+
     def record(kind: str, data: bytes, **detail) -> None:
         digest = hashlib.sha1(data).hexdigest()[:16]  # noqa: S324 - a file name, not security
         name = f"{kind}-{digest}"
+        if name in recorded:  # libFuzzer runs some inputs again (minimising, merging)
+            return
+        recorded.add(name)
         (findings_dir / name).write_bytes(data)
         log.write(json.dumps({"kind": kind, "file": name, "size": len(data), **detail}) + "\n")
         log.flush()
