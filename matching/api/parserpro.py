@@ -24,6 +24,9 @@ class ParserproWeightedSkill(serializers.Serializer):
     weight = serializers.FloatField(min_value=0.0, max_value=1.0, default=1.0)
 
 
+SALARY_MAX = 2_000_000_000
+
+
 class ParserproJobInput(serializers.Serializer):
     title = serializers.CharField(max_length=300)
     description = serializers.CharField(allow_blank=True, required=False, max_length=100_000)
@@ -40,8 +43,13 @@ class ParserproJobInput(serializers.Serializer):
     preferred_locations = serializers.ListField(
         child=serializers.CharField(max_length=120), required=False, max_length=50
     )
-    salary_min = serializers.IntegerField(min_value=0, allow_null=True, required=False)
-    salary_max = serializers.IntegerField(min_value=0, allow_null=True, required=False)
+    # Bounded like the page form: the columns are 32-bit (a larger number was a 500).
+    salary_min = serializers.IntegerField(
+        min_value=0, max_value=SALARY_MAX, allow_null=True, required=False
+    )
+    salary_max = serializers.IntegerField(
+        min_value=0, max_value=SALARY_MAX, allow_null=True, required=False
+    )
     status = serializers.ChoiceField(choices=JobStatus.values, required=False)
     company = serializers.CharField(allow_blank=True, required=False, max_length=200)
     city = serializers.CharField(allow_blank=True, required=False, max_length=120)
