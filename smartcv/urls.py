@@ -40,8 +40,10 @@ urlpatterns = [
     path("api/", include("resumes.api.urls")),
     path("api/", include("parsing.api.urls")),
     path("api/", include("matching.api.urls")),
-    # Unknown /api/ URLs answer 404 in their dialect's envelope (with DEBUG on as well).
-    re_path(r"^api(?:/.*)?$", api_not_found),
+    # Unknown /api/ URLs answer 404 in their dialect's envelope (with DEBUG on as well);
+    # [\s\S] and \Z so that a path with a newline in it is caught too (no (?s): it makes
+    # every reverse() fail).
+    re_path(r"^api(?:/[\s\S]*)?\Z", api_not_found),
     path("files/<str:token>", files.download, name="files-download"),
     path("", include("smartcv.urls_pages")),
     path("", include("webhooks.urls")),
