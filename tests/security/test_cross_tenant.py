@@ -99,6 +99,7 @@ PUBLIC: dict[str, str] = {
     "smartcv-template": "templates are global, every user may read them",
     "share": "the share token is the capability the owner hands out (password/expiry enforced)",
     "share-download": "the share token is the capability the owner hands out",
+    "share-frame": "the share token is the capability (the resume framed by the share page)",
     "profile": "a published profile is public by design; unpublished answers 404",
     "profile-json": "a published profile is public by design; unpublished answers 404",
     "files-download": "a signed, expiring URL is the capability (smartcv.files)",
