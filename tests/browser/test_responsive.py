@@ -95,6 +95,21 @@ def test_every_main_page_fits_a_phone_and_labels_its_controls(browser, live_serv
     context.close()
 
 
+def test_every_main_page_at_desktop_width(page, shot, demo):
+    sign_in(page, *demo)
+    too_wide, unlabelled = {}, {}
+    for name, url in _pages().items():
+        response = page.goto(url)
+        assert response.status == 200, url
+        if page.evaluate("document.documentElement.scrollWidth") > 1280:
+            too_wide[name] = page.evaluate("document.documentElement.scrollWidth")
+        missing = page.evaluate(UNLABELLED)
+        if missing:
+            unlabelled[name] = missing
+        shot(page, f"42-desktop-{name}")
+    assert too_wide == {} and unlabelled == {}, (too_wide, unlabelled)
+
+
 def test_phone_menu_and_sign_out_work_without_javascript(browser, live_server, shot, demo):
     from playwright.sync_api import expect
 
