@@ -304,6 +304,7 @@ def test_ticked_candidates_start_an_anonymised_batch_that_hides_their_names(
         True,
         True,
     )
+    assert "This batch goes by e-mail" in recruiter_client.get(response["Location"]).content.decode()
     assert batch_items_process(batch_id=batch.id) == 2
     texts = [_stored_pdf_text(item) for item in batch.items.order_by("position")]
     assert all("Dubois" not in text and "amelie@example.com" not in text for text in texts)
