@@ -76,7 +76,7 @@ def database_from_url(url: str) -> dict:
         config["CONN_MAX_AGE"] = 0
         if not config.get("NAME") or config["NAME"] == ":memory:":
             raise ImproperlyConfigured("DATABASE_URL sqlite:/// needs a file path")
-        config.setdefault("OPTIONS", {})["timeout"] = 20
+        config.setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
     elif not config.get("NAME"):
         raise ImproperlyConfigured("DATABASE_URL for PostgreSQL needs a database name")
     return config
@@ -174,7 +174,9 @@ DATABASES = {
     else {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": VAR_DIR / "smartcv.sqlite3",
-        "OPTIONS": {"timeout": 20},
+        # BEGIN IMMEDIATE: a write transaction waits for the lock (up to timeout) instead of
+        # failing "database is locked" when two requests write at once (threaded runserver).
+        "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
     }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
