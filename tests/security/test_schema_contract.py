@@ -65,3 +65,36 @@ def test_an_unknown_format_is_a_400_in_the_reader_envelope(api_client, db):
     body = response.json()
     assert body["code"] == "VALIDATION_ERROR" and body["errors"][0]["field"] == "format"
     assert body["path"] == "/api/v1/parser/00000000-0000-0000-0000-000000000000"
+
+
+# --- 500s found by the long schemathesis run (benchmarks/schemathesis_long.sh) -------------
+
+
+def test_an_api_path_with_a_newline_still_answers_in_the_dialect(api_client, db, settings):
+    settings.DEBUG = True  # the catch-all must match before Django's technical 404 page
+    response = api_client().get("/api/webhook/a%0Ab%0Dc")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["status"] == 404
+
+
+@pytest.mark.parametrize("field", ["salary_min", "salary_max"])
+def test_a_salary_beyond_the_column_is_a_400_not_a_500(api_client, db, field):
+    client = api_client()
+    created = client.post("/api/v1/jobs", {"title": "Dev", field: 10**20}, format="json")
+    assert created.status_code == 400
+    assert created.json()["error"]["details"][0]["field"] == field
+    job = client.post("/api/v1/jobs", {"title": "Dev"}, format="json").json()["data"]
+    patched = client.patch(f"/api/v1/jobs/{job['id']}", {field: 48009007264504496128}, format="json")
+    assert patched.status_code == 400
+
+
+def test_sqlite_write_transactions_wait_for_the_lock_instead_of_failing(settings):
+    from smartcv.settings import database_from_url
+
+    assert settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
+    assert settings.DATABASES["default"]["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    assert database_from_url("sqlite:////tmp/x.sqlite3")["OPTIONS"] == {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+    }
