@@ -62,6 +62,7 @@ status=0
     --max-time "$MAX_TIME" \
     --seed "$SEED" \
     --workers 2 \
+    --generation-database none \
     --request-timeout 30 \
     --continue-on-failure \
     --report junit,pytest \
