@@ -432,3 +432,24 @@ def test_non_public_spellings_are_refused_before_any_lookup(host, monkeypatch):
     assert lookups == []
     with pytest.raises(netguard.FetchError):
         netguard.check_host_syntax(host)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_no_export_format_fetches_anything_a_resume_names(fmt, client_and_user, receiver):
+    """The photo URL and URLs written into text fields (an <img>/<link> the renderer might
+    follow if the text were not escaped) never reach a private address, in any format."""
+    from resumes.document import validate_document
+    from resumes.services import resume_create
+
+    client, user = client_and_user
+    probe = receiver.url("/probe.png")
+    document = validate_document(
+        {
+            "personal": {"name": f'<img src="{probe}">', "image_url": probe, "website": probe},
+            "summary": f'<link rel="stylesheet" href="{probe}"><img src="{probe}">',
+        }
+    )
+    resume = resume_create(owner=user, title="Probe", document=document)
+    response = client.post(f"/api/resumes/{resume.pk}/export", {"format": fmt}, format="json")
+    assert response.status_code == 200, response.content
+    assert receiver.received == []
