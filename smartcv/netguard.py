@@ -92,6 +92,7 @@ _BLOCKED_NETWORKS = tuple(
         "100::/64",  # discard
         "2001::/23",  # IETF protocol assignments (Teredo unwrapped above)
         "2001:db8::/32",  # documentation
+        "3fff::/20",  # documentation (RFC 9637), unknown to older ipaddress versions
         "fc00::/7",  # unique local, incl. fd00:ec2::254 (AWS metadata over IPv6)
         "fe80::/10",  # link-local
         "fec0::/10",  # site-local (deprecated)

@@ -69,6 +69,7 @@ PRIVATE = [
     "[fd00:ec2::254]",
     "[fe80::1]",
     "[::ffff:169.254.169.254]",
+    "[3fff::1]",  # documentation prefix newer than Python's ipaddress tables
 ]
 # Names and what the (faked) resolver answers for them.
 DNS = {
