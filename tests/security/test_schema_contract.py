@@ -98,3 +98,10 @@ def test_sqlite_write_transactions_wait_for_the_lock_instead_of_failing(settings
         "timeout": 20,
         "transaction_mode": "IMMEDIATE",
     }
+
+
+def test_the_schema_covers_all_four_dialects(openapi):
+    """The schemathesis run is only as wide as the schema: every dialect must be in it."""
+    dialects = {dialect_for_path(path) for path, _, _ in _operations(openapi)}
+    assert dialects == set(Dialect)
+    assert sum(1 for _ in _operations(openapi)) >= 68
