@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 
 from django.db.models import Count, QuerySet
@@ -46,12 +47,27 @@ def match_get(*, owner: User, job_id, candidate_id) -> Match:
     return match
 
 
-def job_matches(*, job: Job) -> QuerySet[Match]:
-    return (
+def job_matches(*, job: Job, candidate_fields: Sequence[str] | None = None) -> QuerySet[Match]:
+    """The job's matches, best first, with their candidates.
+
+    ``candidate_fields`` loads only those candidate columns: a candidate row also holds the whole
+    parsed document, which made the parserpro job detail ~5x slower than the job list under
+    load (benchmarks/load_bench.py)."""
+    qs = (
         Match.objects.filter(job=job)
         .select_related("candidate")
         .order_by("-total_score", "candidate_id")
     )
+    if candidate_fields is not None:
+        qs = qs.only(
+            "job_id",
+            "total_score",
+            "breakdown",
+            "pipeline_status",
+            "candidate__id",
+            *(f"candidate__{name}" for name in candidate_fields),
+        )
+    return qs
 
 
 def _bad(field: str, message: str) -> ApplicationError:

@@ -108,16 +108,16 @@ class ParserproJobDetail(ParserproJob):
         fields = [*ParserproJob.Meta.fields, "candidates"]
 
     def get_candidates(self, job) -> list[dict]:
-        # Only the columns shown: a candidate row also holds the whole parsed document, which
-        # made this endpoint ~5x slower than the job list under load (benchmarks/load_bench.py).
-        shown = ("full_name", "email", "current_title", "years_of_experience", "skills", "location")
-        matches = selectors.job_matches(job=job).only(
-            "job_id",
-            "total_score",
-            "breakdown",
-            "pipeline_status",
-            "candidate__id",
-            *(f"candidate__{name}" for name in shown),
+        matches = selectors.job_matches(
+            job=job,
+            candidate_fields=(
+                "full_name",
+                "email",
+                "current_title",
+                "years_of_experience",
+                "skills",
+                "location",
+            ),
         )
         return ParserproJobCandidate(matches, many=True).data
 
